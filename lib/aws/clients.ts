@@ -1,0 +1,39 @@
+import "server-only";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { env } from "@/lib/env";
+
+/**
+ * The one module that builds AWS SDK clients. Every client takes region, credentials and endpoint
+ * from the SDK's standard configuration (AWS_REGION, the default credential chain,
+ * AWS_ENDPOINT_URL_<SERVICE>), so pointing the console at the local stack or at AWS is configuration
+ * only. Clients are built on first use and reused: each one owns a keep-alive connection pool.
+ */
+
+// Keep-alive matters on the scoring path: a new TCP connection per InvokeEndpoint costs more than
+// the call. maxSockets bounds concurrency per client towards one host.
+const requestHandler = { httpAgent: { keepAlive: true, maxSockets: 256 }, httpsAgent: { keepAlive: true, maxSockets: 256 } };
+
+function lazy<T>(build: () => T): () => T {
+  let instance: T | undefined;
+  return () => (instance ??= build());
+}
+
+export const dynamoClient = lazy(() => new DynamoDBClient({ requestHandler }));
+
+/** Document client: plain JS values in and out; undefined attributes are dropped rather than rejected. */
+export const documentClient = lazy(() =>
+  DynamoDBDocumentClient.from(dynamoClient(), { marshallOptions: { removeUndefinedValues: true } }),
+);
+
+export const s3Client = lazy(() => new S3Client({ requestHandler, forcePathStyle: env().S3_FORCE_PATH_STYLE }));
+
+export const sageMakerClient = lazy(() => new SageMakerClient({ requestHandler }));
+
+export const sageMakerRuntimeClient = lazy(() => new SageMakerRuntimeClient({ requestHandler }));
+
+export const cloudWatchClient = lazy(() => new CloudWatchClient({ requestHandler }));

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env for the console and the lib/ code it shares with jobs.
+ * AWS settings (region, credentials, per-service endpoint URLs) are *not* here: the SDK reads them
+ * itself from its standard sources (AWS_REGION, AWS_ENDPOINT_URL_<SERVICE>, the default credential
+ * chain), which is what keeps the local stack and AWS on the same code path.
+ */
+const booleanString = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** DynamoDB table holding every tenant-scoped item (see lib/aws/tables.ts). */
+    TABLE_NAME: z.string().min(3).default("fraud-console"),
+    /** Bucket for model artifacts and training baselines. */
+    MODELS_BUCKET: z.string().min(3).default("fraud-console-models"),
+    /** Bucket SageMaker data capture writes to. */
+    CAPTURE_BUCKET: z.string().min(3).default("fraud-console-capture"),
+    /** s3rver (and other S3 look-alikes) need path-style URLs; AWS does not. */
+    S3_FORCE_PATH_STYLE: booleanString,
+    /** CloudWatch namespace for the console's own metrics (decisions, degraded responses). */
+    METRICS_NAMESPACE: z.string().min(1).default("FraudConsole"),
+    /** Sign-in: seeded users with passwords (local, demo) or an OIDC provider such as Cognito. */
+    AUTH_PROVIDER: z.enum(["credentials", "oidc"]).default("credentials"),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    /** The OIDC claims that carry the tenant and role of a signed-in user. */
+    OIDC_TENANT_CLAIM: z.string().default("custom:tenant"),
+    OIDC_ROLE_CLAIM: z.string().default("custom:role"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.AUTH_PROVIDER !== "oidc") return;
+    for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when AUTH_PROVIDER=oidc` });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parsed configuration; parsed on first use so that tests and scripts can set variables first. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,41 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+// lib/ modules import "server-only", whose default export throws outside React Server Components;
+// Next resolves it with the "react-server" condition. Tests (like our tsx scripts, which run with
+// --conditions=react-server) resolve it to the empty module.
+const alias = { "@": root, "server-only": `${root}node_modules/server-only/empty.js` };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["{lib,app,components,infra}/**/*.test.{ts,tsx}"],
+          exclude: ["**/node_modules/**", "infra/aws/cdk.out/**"],
+          environment: "node",
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/integration/global-setup.ts"],
+          setupFiles: ["test/integration/setup-env.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One local stack serves every file; files run in parallel against it.
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
