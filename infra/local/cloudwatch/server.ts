@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { internalFailure, isCloudWatchError, unknownOperation } from "./errors";
+import { parseJsonBody, readBody, sendError, sendJson } from "./http-io";
+import type { Operation, OperationContext } from "./operations/context";
+import { getMetricData } from "./operations/get-metric-data";
+import { getMetricStatistics } from "./operations/get-metric-statistics";
+import { listMetrics } from "./operations/list-metrics";
+import { putMetricData } from "./operations/put-metric-data";
+import { PersistentMetricStore } from "./persistence/persistent-store";
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface CloudWatchEmulatorOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** How often to prune, roll up and compact the data on disk (default 5 minutes). */
+  maintenanceEveryMs?: number;
+}
+
+const TARGET_PREFIX = "GraniteServiceVersion20100801.";
+
+const OPERATIONS: Record<string, Operation> = {
+  PutMetricData: putMetricData,
+  GetMetricData: getMetricData,
+  GetMetricStatistics: getMetricStatistics,
+  ListMetrics: listMetrics,
+};
+
+/** Starts the CloudWatch emulator (AWS JSON 1.0, query-compatible) on loopback by default. */
+export async function startCloudWatchEmulator(opts: CloudWatchEmulatorOptions): Promise<RunningService> {
+  const host = opts.host ?? "127.0.0.1";
+  const persistent = await PersistentMetricStore.open({ dataDir: opts.dataDir, maintenanceEveryMs: opts.maintenanceEveryMs });
+  const ctx: OperationContext = { store: persistent.store, record: (d) => persistent.record(d), now: Date.now };
+  const server = createServer((req, res) => void handle(ctx, req, res));
+  try {
+    await listen(server, opts.port, host);
+  } catch (error) {
+    await persistent.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  return {
+    name: "cloudwatch",
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // SDK clients hold keep-alive sockets open; without this close() would wait for them.
+        server.closeAllConnections();
+      });
+      await persistent.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`CloudWatch emulator: port ${port} on ${host} is already in use (EADDRINUSE)`, { cause: error })
+          : error,
+      );
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+async function handle(ctx: OperationContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    if (req.method === "GET" && (req.url === "/health" || req.url === "/")) return sendJson(res, 200, { status: "ok" });
+    const target = String(req.headers["x-amz-target"] ?? "");
+    const operation = target.startsWith(TARGET_PREFIX) ? OPERATIONS[target.slice(TARGET_PREFIX.length)] : undefined;
+    const body = parseJsonBody(await readBody(req));
+    if (!operation || req.method !== "POST") throw unknownOperation(target || `${req.method ?? ""} ${req.url ?? ""}`);
+    sendJson(res, 200, operation(ctx, body));
+  } catch (error) {
+    if (isCloudWatchError(error)) return sendError(res, error);
+    process.stderr.write(`cloudwatch emulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    sendError(res, internalFailure());
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { invalidParameterValue, missingParameter } from "./errors";
+
+/**
+ * zod building blocks for the AWS JSON 1.0 wire shapes, and the mapping from zod issues to the
+ * errors CloudWatch itself returns (parameter paths in the awsQuery style, `MetricData.member.1.Value`,
+ * because that is what CloudWatch's messages name even on the JSON protocol).
+ */
+
+/** Timestamps arrive as epoch seconds (fractional allowed); ISO strings are accepted too. Output: epoch ms. */
+export const wireTimestamp = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const ms = typeof value === "number" ? value * 1000 : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: "custom", message: "is not a valid timestamp" });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+// The SDK's JSON codec sends non-finite doubles as the strings "NaN", "Infinity", "-Infinity".
+const MAX_MAGNITUDE = 2 ** 360;
+export const wireDouble = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity"])]).transform((value, ctx) => {
+  const n = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(n) || Math.abs(n) > MAX_MAGNITUDE) {
+    ctx.addIssue({ code: "custom", message: "must be a finite number between -2^360 and 2^360" });
+    return z.NEVER;
+  }
+  return n;
+});
+
+export const dimensionSchema = z.object({
+  Name: z.string().min(1).max(255),
+  Value: z.string().min(1).max(1024),
+});
+
+/** Renders a zod path the way CloudWatch names parameters: lists are 1-based `member.N`. */
+export function parameterPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part) => (typeof part === "number" ? `member.${part + 1}` : String(part))).join(".");
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = input;
+  for (const part of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+/** Parses a request body; the first problem becomes MissingParameter or InvalidParameterValue. */
+export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (!issue) throw invalidParameterValue("Invalid request.");
+  const name = parameterPath(issue.path);
+  if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) throw missingParameter(name);
+  throw invalidParameterValue(`The parameter ${name || "request"} ${describe(issue)}.`);
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "custom") return issue.message;
+  if (issue.code === "too_big") return `must have at most ${String(issue.maximum)} ${issue.origin === "string" ? "characters" : "items"}`;
+  if (issue.code === "too_small") return `must have at least ${String(issue.minimum)} ${issue.origin === "string" ? "characters" : "items"}`;
+  if (issue.code === "invalid_value") return `must be one of: ${issue.values.map(String).join(", ")}`;
+  return `is invalid (${issue.message})`;
+}
