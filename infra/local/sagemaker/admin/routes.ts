@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError } from "../errors";
+import { newRequestId, readBody, sendBody, sendError } from "../http";
+import { faultSchema, type FaultRegistry } from "../runtime/faults";
+
+export interface AdminContext {
+  faults: FaultRegistry;
+  /** Writes buffered capture and metrics now (tests and demos need not wait for the timers). */
+  flush(): Promise<void>;
+}
+
+/**
+ * `/_emulator/*`: emulator-only controls on the SageMaker port (README). Not an AWS API.
+ *   GET    /_emulator/faults                      → {"faults": [...]}
+ *   POST   /_emulator/faults  {endpointName, variantName?, mode, errorRate?, latencyMs?}
+ *   DELETE /_emulator/faults[?endpointName=&variantName=]
+ *   POST   /_emulator/flush
+ */
+export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const requestId = newRequestId();
+  try {
+    const route = `${req.method ?? "GET"} ${url.pathname.replace(/\/+$/, "")}`;
+    if (route === "GET /_emulator/faults") return json(res, 200, { faults: ctx.faults.list() });
+    if (route === "POST /_emulator/faults") {
+      const parsed = faultSchema.safeParse(parseJson(await readBody(req)));
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+        throw new ApiError("ValidationException", 400, problems);
+      }
+      ctx.faults.set(parsed.data);
+      return json(res, 200, { fault: parsed.data });
+    }
+    if (route === "DELETE /_emulator/faults") {
+      const removed = ctx.faults.clear(url.searchParams.get("endpointName") ?? undefined, url.searchParams.get("variantName") ?? undefined);
+      return json(res, 200, { removed });
+    }
+    if (route === "POST /_emulator/flush") {
+      await ctx.flush();
+      return json(res, 200, { flushed: true });
+    }
+    throw new ApiError("NotFound", 404, `No emulator route ${route}.`);
+  } catch (error) {
+    sendError(res, error instanceof ApiError ? error : new ApiError("InternalFailure", 500, String(error)), requestId, "application/json");
+  }
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  sendBody(res, status, "application/json", JSON.stringify(value));
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new ApiError("ValidationException", 400, "The body is not valid JSON.");
+  }
+}

@@ -1,0 +1,240 @@
+import { readdir, readFile } from "node:fs/promises";
+import {
+  InvokeEndpointCommand,
+  ModelError,
+  SageMakerRuntimeServiceException,
+  ValidationError,
+  type InvokeEndpointCommandInput,
+} from "@aws-sdk/client-sagemaker-runtime";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { sageMakerRuntimeClient } from "@/lib/aws/clients";
+import { modelFileFrom } from "./runtime/model-archive";
+import { parseXgboostModel } from "./xgboost";
+import { admin, BUCKET, createModel, deployEndpoint, putObject, readFixture, startTestStack, TINY_FEATURES, type TestStack } from "./test-support";
+
+interface Expected {
+  rows: (number | null)[][];
+  predictions: number[];
+  contribs: number[][];
+}
+
+interface ClarifyBody {
+  version: string;
+  predictions: { content_type: string; data: string };
+  explanations: { kernel_shap?: ({ feature_header: string; attributions: { attribution: number[] }[] }[] | null)[] };
+}
+
+let stack: TestStack;
+let expected: Expected;
+const CSV_ROWS = () => expected.rows.map((row) => row.map((v) => (v === null ? "" : String(v))).join(",")).join("\n");
+
+async function invoke(input: Omit<InvokeEndpointCommandInput, "Body"> & { Body: string }) {
+  const output = await sageMakerRuntimeClient().send(new InvokeEndpointCommand(input));
+  return { ...output, text: new TextDecoder().decode(output.Body) };
+}
+
+async function invokeError(input: Omit<InvokeEndpointCommandInput, "Body"> & { Body: string }): Promise<SageMakerRuntimeServiceException> {
+  const error = await invoke(input).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SageMakerRuntimeServiceException);
+  return error as SageMakerRuntimeServiceException;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  expected = await readFixture<Expected>("tiny-expected.json");
+  await createModel("tiny");
+  await deployEndpoint("plain", [{ name: "only", model: "tiny" }]);
+  await deployEndpoint("split", [
+    { name: "production", model: "tiny", weight: 3 },
+    { name: "canary", model: "tiny", weight: 1 },
+  ]);
+  await deployEndpoint("explained", [{ name: "only", model: "tiny" }], {
+    ExplainerConfig: {
+      ClarifyExplainerConfig: {
+        EnableExplanations: "[0]>`0.5`",
+        InferenceConfig: { FeatureHeaders: ["amt", "vel", "rooted"] },
+        ShapConfig: { ShapBaselineConfig: { ShapBaseline: "0,0,0" } },
+      },
+    },
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe("InvokeEndpoint without an explainer", () => {
+  it("scores many CSV rows, empty fields missing, one score per line", async () => {
+    const output = await invoke({ EndpointName: "plain", ContentType: "text/csv", Body: CSV_ROWS() });
+    expect(output.ContentType).toBe("text/csv; charset=utf-8");
+    expect(output.InvokedProductionVariant).toBe("only");
+    const scores = output.text.split("\n").map(Number);
+    expect(scores).toHaveLength(3);
+    scores.forEach((score, i) => expect(score).toBeCloseTo(expected.predictions[i]!, 6));
+  });
+
+  it("reads the JSON shapes and answers JSON when asked", async () => {
+    const bodies = [
+      { instances: expected.rows.map((features) => ({ features })) },
+      { instances: expected.rows },
+      expected.rows,
+    ];
+    for (const body of bodies) {
+      const output = await invoke({ EndpointName: "plain", ContentType: "application/json", Accept: "application/json", Body: JSON.stringify(body) });
+      expect(output.ContentType).toBe("application/json");
+      const parsed = JSON.parse(output.text) as { predictions: { score: number }[] };
+      expect(parsed.predictions.map((p) => p.score)).toEqual(expected.predictions.map((p) => expect.closeTo(p, 6) as number));
+    }
+  });
+
+  it("echoes custom attributes and honours TargetVariant", async () => {
+    const output = await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3", TargetVariant: "canary", CustomAttributes: "trace=abc" });
+    expect(output.InvokedProductionVariant).toBe("canary");
+    expect(output.CustomAttributes).toBe("trace=abc");
+  });
+
+  it("routes traffic roughly by weight", async () => {
+    const counts = { production: 0, canary: 0 };
+    for (let i = 0; i < 400; i++) {
+      const output = await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3" });
+      counts[output.InvokedProductionVariant as keyof typeof counts]++;
+    }
+    expect(counts.production + counts.canary).toBe(400);
+    const share = counts.production / 400;
+    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeLessThan(0.9);
+  });
+});
+
+describe("Clarify explanations", () => {
+  function attributions(body: ClarifyBody, record: number): number[] | undefined {
+    return body.explanations.kernel_shap?.[record]?.map((f) => f.attributions[0]!.attribution[0]!);
+  }
+
+  it("explains the records the expression selects, with exact TreeSHAP in log-odds", async () => {
+    const output = await invoke({ EndpointName: "explained", ContentType: "text/csv", Accept: "application/json", Body: CSV_ROWS() });
+    expect(output.ContentType).toBe("application/json");
+    const body = JSON.parse(output.text) as ClarifyBody;
+    expect(body.version).toBe("1.0");
+    expect(body.predictions.content_type).toBe("text/csv; charset=utf-8");
+    expect(body.predictions.data.split("\n").map(Number)).toEqual(expected.predictions.map((p) => expect.closeTo(p, 6) as number));
+    // Only the first record scores above 0.5.
+    expect(body.explanations.kernel_shap).toHaveLength(3);
+    expect(body.explanations.kernel_shap![1]).toBeNull();
+    expect(body.explanations.kernel_shap![2]).toBeNull();
+    expect(body.explanations.kernel_shap![0]!.map((f) => f.feature_header)).toEqual(["amt", "vel", "rooted"]);
+    const phi = attributions(body, 0)!;
+    phi.forEach((value, j) => expect(value).toBeCloseTo(expected.contribs[0]![j]!, 5));
+  });
+
+  it("lets the request header override the config's expression", async () => {
+    const all = await invoke({ EndpointName: "explained", ContentType: "text/csv", Body: CSV_ROWS(), EnableExplanations: "`true`" });
+    const body = JSON.parse(all.text) as ClarifyBody;
+    for (let r = 0; r < 3; r++) {
+      attributions(body, r)!.forEach((value, j) => expect(value).toBeCloseTo(expected.contribs[r]![j]!, 5));
+    }
+    const none = await invoke({ EndpointName: "explained", ContentType: "text/csv", Body: CSV_ROWS(), EnableExplanations: "`false`" });
+    expect((JSON.parse(none.text) as ClarifyBody).explanations).toEqual({});
+  });
+
+  it("uses the model's feature names when the endpoint has no explainer config", async () => {
+    const output = await invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,0.5,-0.2", EnableExplanations: "`true`" });
+    const body = JSON.parse(output.text) as ClarifyBody;
+    expect(body.explanations.kernel_shap![0]!.map((f) => f.feature_header)).toEqual(TINY_FEATURES);
+  });
+});
+
+describe("runtime errors", () => {
+  it("answers ValidationError for an unknown endpoint, bad CSV and wrong widths", async () => {
+    const unknown = await invokeError({ EndpointName: "ghost", ContentType: "text/csv", Body: "1,2,3" });
+    expect(unknown).toBeInstanceOf(ValidationError);
+    expect(unknown.message).toBe("Endpoint ghost of account 000000000000 not found.");
+    expect(unknown.$metadata.httpStatusCode).toBe(400);
+
+    const width = await invokeError({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2" });
+    expect(width).toBeInstanceOf(ValidationError);
+    expect(width.message).toContain("expects 3 features");
+
+    const text = await invokeError({ EndpointName: "plain", ContentType: "text/csv", Body: "1,abc,3" });
+    expect(text).toBeInstanceOf(ValidationError);
+
+    const variant = await invokeError({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3", TargetVariant: "nope" });
+    expect(variant).toBeInstanceOf(ValidationError);
+  });
+
+  it("answers ModelError 415 for a content type the container cannot read", async () => {
+    const error = await invokeError({ EndpointName: "plain", ContentType: "application/x-protobuf", Body: "xx" });
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as ModelError).OriginalStatusCode).toBe(415);
+    expect(error.$metadata.httpStatusCode).toBe(424);
+  });
+});
+
+describe("fault injection", () => {
+  afterEach(async () => {
+    await admin(stack, "DELETE", "faults");
+  });
+
+  it("'down' fails every call to the variant as a crashed container, other variants unaffected", async () => {
+    await admin(stack, "POST", "faults", { endpointName: "split", variantName: "canary", mode: "down" });
+    expect(await admin(stack, "GET", "faults")).toEqual({ faults: [{ endpointName: "split", variantName: "canary", mode: "down" }] });
+    const error = await invokeError({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3", TargetVariant: "canary" });
+    expect(error).toBeInstanceOf(ModelError);
+    const modelError = error as ModelError;
+    expect(modelError.OriginalStatusCode).toBe(0);
+    expect(modelError.LogStreamArn).toBe("arn:aws:logs:us-east-1:000000000000:log-group:/aws/sagemaker/Endpoints/split");
+    expect(modelError.message).toContain("could not get a response");
+    const healthy = await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3", TargetVariant: "production" });
+    expect(healthy.InvokedProductionVariant).toBe("production");
+  });
+
+  it("'error' fails the given fraction with the container's 500", async () => {
+    await admin(stack, "POST", "faults", { endpointName: "plain", mode: "error", errorRate: 1 });
+    const error = await invokeError({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3" });
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as ModelError).OriginalStatusCode).toBe(500);
+    await admin(stack, "POST", "faults", { endpointName: "plain", mode: "error", errorRate: 0 });
+    await expect(invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3" })).resolves.toBeDefined();
+  });
+
+  it("'slow' still answers, and cleared faults stop applying", async () => {
+    await admin(stack, "POST", "faults", { endpointName: "plain", mode: "slow", latencyMs: 30 });
+    await expect(invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3" })).resolves.toMatchObject({ InvokedProductionVariant: "only" });
+    await admin(stack, "POST", "faults", { endpointName: "plain", mode: "down" });
+    expect(await admin(stack, "DELETE", "faults?endpointName=plain")).toEqual({ removed: 1 });
+    await expect(invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3" })).resolves.toBeDefined();
+  });
+
+  it("refuses a malformed fault", async () => {
+    await expect(admin(stack, "POST", "faults", { endpointName: "plain", mode: "explode" })).rejects.toThrow(/400/);
+  });
+});
+
+describe("committed model artifacts", () => {
+  it("serves a model.tar.gz from infra/model/artifacts and scores as the evaluator does", async () => {
+    const archive = await readFile(await firstArtifact());
+    await putObject("committed/model.tar.gz", archive);
+    const local = parseXgboostModel(await modelFileFrom(archive));
+    await createModel("committed", `s3://${BUCKET}/committed/model.tar.gz`);
+    const described = await deployEndpoint("committed", [{ name: "production", model: "committed" }]);
+    expect(described.EndpointStatus).toBe("InService");
+    const row = Array.from({ length: local.numFeatures }, (_, j) => (j % 3 === 0 ? "" : String(j * 1.5)));
+    const output = await invoke({ EndpointName: "committed", ContentType: "text/csv", Body: row.join(",") });
+    const expectedScore = local.predict(row.map((v) => (v === "" ? NaN : Number(v))));
+    expect(Number(output.text)).toBeCloseTo(expectedScore, 6);
+  });
+});
+
+async function firstArtifact(): Promise<URL> {
+  const base = new URL("../../model/artifacts/", import.meta.url);
+  for (const group of (await readdir(base)).sort()) {
+    for (const version of (await readdir(new URL(`${group}/`, base))).sort()) {
+      const file = new URL(`${group}/${version}/model.tar.gz`, base);
+      if (await readFile(file).then(() => true, () => false)) return file;
+    }
+  }
+  throw new Error("no committed model.tar.gz under infra/model/artifacts");
+}

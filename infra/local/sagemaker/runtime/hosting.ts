@@ -1,0 +1,83 @@
+import type { XgboostModel } from "../xgboost";
+import type { Deployment } from "../state/types";
+import { captureSettingsOf, type CaptureSettings } from "./capture-settings";
+import type { MetricsAggregator, VariantMetrics } from "./metrics";
+
+export interface HostedVariant {
+  readonly name: string;
+  readonly model: XgboostModel;
+  readonly weight: number;
+  readonly instanceCount: number;
+  readonly metrics: VariantMetrics;
+}
+
+export interface ExplainerSettings {
+  /** JMESPath expression over each record's parsed output; Clarify's default is `true`. */
+  readonly enableExplanations: string;
+  readonly featureHeaders: readonly string[] | undefined;
+}
+
+/** An endpoint as the runtime serves it: loaded models, routing weights, capture and explainer settings. */
+export interface HostedEndpoint {
+  readonly name: string;
+  readonly variants: readonly HostedVariant[];
+  /** Running sums of the weights, for routing with one random draw. */
+  readonly cumulativeWeights: Float64Array;
+  readonly capture: CaptureSettings | undefined;
+  readonly explainer: ExplainerSettings | undefined;
+}
+
+export function hostedEndpointOf(
+  name: string,
+  deployment: Deployment,
+  models: readonly XgboostModel[],
+  metrics: MetricsAggregator,
+): HostedEndpoint {
+  const variants = deployment.variants.map((v, i) => ({
+    name: v.VariantName,
+    model: models[i]!,
+    weight: v.CurrentWeight,
+    instanceCount: v.CurrentInstanceCount,
+    metrics: metrics.variant(name, v.VariantName, v.CurrentInstanceCount),
+  }));
+  const cumulativeWeights = new Float64Array(variants.length);
+  let sum = 0;
+  variants.forEach((v, i) => (cumulativeWeights[i] = sum += v.weight));
+  const clarify = deployment.ExplainerConfig?.ClarifyExplainerConfig;
+  return {
+    name,
+    variants,
+    cumulativeWeights,
+    capture: captureSettingsOf(deployment.DataCaptureConfig),
+    explainer: clarify
+      ? { enableExplanations: clarify.EnableExplanations ?? "`true`", featureHeaders: clarify.InferenceConfig?.FeatureHeaders }
+      : undefined,
+  };
+}
+
+/** Traffic share of a variant is its weight over the sum of weights. */
+export function pickVariant(endpoint: HostedEndpoint, random = Math.random()): HostedVariant | undefined {
+  const weights = endpoint.cumulativeWeights;
+  const total = weights[weights.length - 1] ?? 0;
+  if (total <= 0) return undefined;
+  const target = random * total;
+  for (let i = 0; i < weights.length; i++) if (target < weights[i]!) return endpoint.variants[i];
+  return endpoint.variants[endpoint.variants.length - 1];
+}
+
+/** The endpoints that can take invocations right now, by name. */
+export class Hosting {
+  private readonly endpoints = new Map<string, HostedEndpoint>();
+
+  get(name: string): HostedEndpoint | undefined {
+    return this.endpoints.get(name);
+  }
+
+  install(endpoint: HostedEndpoint): void {
+    this.endpoints.set(endpoint.name, endpoint);
+  }
+
+  remove(name: string): void {
+    this.endpoints.delete(name);
+  }
+}

@@ -1,0 +1,123 @@
+import type { DeploymentRunner } from "../control/context";
+import { completePending, failPending, resetDesired } from "../control/endpoint-transitions";
+import type { StateStore } from "../state/store";
+import type { Deployment, EndpointRecord } from "../state/types";
+import type { XgboostModel } from "../xgboost";
+import { hostedEndpointOf, type Hosting } from "./hosting";
+import type { MetricsAggregator } from "./metrics";
+import type { ModelCache } from "./model-cache";
+
+/**
+ * Runs endpoint transitions: loads the models a pending change needs, waits the configured
+ * transition time, then swaps the new deployment in (the old one serves until that moment) or
+ * records why it failed. A newer change or a delete supersedes an older one still in flight.
+ */
+export class EndpointLifecycle implements DeploymentRunner {
+  private readonly generation = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly deps: {
+      store: StateStore;
+      hosting: Hosting;
+      models: ModelCache;
+      metrics: MetricsAggregator;
+      transitionMs: number;
+      now: () => number;
+    },
+  ) {}
+
+  start(endpoint: EndpointRecord): void {
+    const generation = this.bump(endpoint.EndpointName);
+    void this.run(endpoint, generation);
+  }
+
+  remove(endpointName: string): void {
+    this.bump(endpointName);
+    this.deps.hosting.remove(endpointName);
+  }
+
+  /**
+   * After a restart: serve what was InService again (resolves once those models are loaded, so the
+   * emulator is ready when it says so) and finish, in the background, what was in progress.
+   */
+  async resume(): Promise<void> {
+    const serving = Object.values(this.deps.store.state.endpoints).map(async (endpoint) => {
+      const generation = this.bump(endpoint.EndpointName);
+      if (endpoint.live) await this.reinstall(endpoint, generation);
+      if (endpoint.pending && this.isCurrent(endpoint.EndpointName, generation)) void this.run(endpoint, generation);
+    });
+    await Promise.all(serving);
+  }
+
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.generation.clear();
+  }
+
+  private async reinstall(endpoint: EndpointRecord, generation: number): Promise<void> {
+    try {
+      await this.install(endpoint.EndpointName, endpoint.live!);
+    } catch (error) {
+      if (!this.isCurrent(endpoint.EndpointName, generation)) return;
+      // An artifact that vanished while the emulator was down: the endpoint cannot serve.
+      endpoint.live = undefined;
+      failPending(endpoint, (error as Error).message, this.deps.now());
+      this.deps.store.changed();
+    }
+  }
+
+  private async run(endpoint: EndpointRecord, generation: number): Promise<void> {
+    const pending = endpoint.pending;
+    if (!pending) return;
+    const deployment = pending.kind === "deploy" ? pending.deployment : endpoint.live;
+    let models: XgboostModel[] = [];
+    let failure: string | undefined;
+    try {
+      models = await this.loadModels(deployment);
+    } catch (error) {
+      failure = (error as Error).message;
+    }
+    await this.wait(this.deps.transitionMs);
+    if (!this.isCurrent(endpoint.EndpointName, generation)) return;
+    const now = this.deps.now();
+    if (failure !== undefined) {
+      if (pending.kind === "weights") resetDesired(endpoint.live);
+      failPending(endpoint, failure, now);
+    } else {
+      completePending(endpoint, now);
+      this.deps.hosting.install(hostedEndpointOf(endpoint.EndpointName, endpoint.live!, models, this.deps.metrics));
+    }
+    this.deps.store.changed();
+  }
+
+  private async install(endpointName: string, deployment: Deployment): Promise<void> {
+    const models = await this.loadModels(deployment);
+    this.deps.hosting.install(hostedEndpointOf(endpointName, deployment, models, this.deps.metrics));
+  }
+
+  private loadModels(deployment: Deployment | undefined): Promise<XgboostModel[]> {
+    return Promise.all((deployment?.variants ?? []).map((v) => this.deps.models.load(v.container)));
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  private bump(endpointName: string): number {
+    const next = (this.generation.get(endpointName) ?? 0) + 1;
+    this.generation.set(endpointName, next);
+    return next;
+  }
+
+  private isCurrent(endpointName: string, generation: number): boolean {
+    return this.generation.get(endpointName) === generation;
+  }
+}

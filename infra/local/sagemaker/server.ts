@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { closeServer, listen, type RunningService } from "../service";
+import { handleAdmin, type AdminContext } from "./admin/routes";
+import type { ControlContext } from "./control/context";
+import { handleControlPlane } from "./control/dispatch";
+import { ApiError } from "./errors";
+import { sendError, newRequestId } from "./http";
+import { CaptureWriter } from "./runtime/capture";
+import { FaultRegistry } from "./runtime/faults";
+import { Hosting } from "./runtime/hosting";
+import { handleInvoke, type RuntimeContext } from "./runtime/invoke";
+import { EndpointLifecycle } from "./runtime/lifecycle";
+import { MetricsAggregator } from "./runtime/metrics";
+import { ModelCache } from "./runtime/model-cache";
+import { StateStore } from "./state/store";
+
+export interface SageMakerEmulatorOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** How long Creating/Updating last once the models have loaded. */
+  transitionMs?: number;
+  /** How often per-variant metrics go to CloudWatch. */
+  metricsFlushMs?: number;
+  /** How often buffered data capture is written to S3. */
+  captureFlushMs?: number;
+}
+
+const INVOKE_PATH = /^\/endpoints\/([^/]+)\/invocations\/?$/;
+
+/**
+ * SageMaker control plane (AWS JSON 1.1 on `POST /`), runtime (`POST /endpoints/{name}/invocations`)
+ * and the emulator's own `/_emulator/*` routes, on one port. State lives under dataDir.
+ */
+export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Promise<RunningService> {
+  const store = new StateStore(opts.dataDir);
+  const hosting = new Hosting();
+  const metrics = new MetricsAggregator();
+  const capture = new CaptureWriter();
+  const faults = new FaultRegistry();
+  const lifecycle = new EndpointLifecycle({
+    store,
+    hosting,
+    models: new ModelCache(),
+    metrics,
+    transitionMs: opts.transitionMs ?? 1000,
+    now: Date.now,
+  });
+  const control: ControlContext = { store, deployments: lifecycle, now: Date.now };
+  const runtime: RuntimeContext = { hosting, faults, capture };
+  const flush = () => Promise.all([capture.flush(), metrics.flush()]).then(() => undefined);
+  const admin: AdminContext = { faults, flush };
+
+  const server = createServer((req, res) => void route(req, res));
+  // Many keep-alive clients (the scoring API, load tests) share this server.
+  server.keepAliveTimeout = 65_000;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const invoke = req.method === "POST" ? INVOKE_PATH.exec(url.pathname) : null;
+    if (invoke) return handleInvoke(runtime, req, res, decodeURIComponent(invoke[1]!));
+    if (url.pathname.startsWith("/_emulator/")) return handleAdmin(admin, req, res, url);
+    if (req.method === "POST" && url.pathname === "/") return handleControlPlane(control, req, res);
+    req.resume();
+    sendError(res, new ApiError("UnknownOperationException", 404, `No route for ${req.method} ${url.pathname}.`), newRequestId(), "application/json");
+  }
+
+  await lifecycle.resume();
+  const host = opts.host ?? "127.0.0.1";
+  let port: number;
+  try {
+    port = await listen(server, "sagemaker", opts.port, host);
+  } catch (error) {
+    lifecycle.close();
+    throw error;
+  }
+  const timers = [
+    setInterval(() => void capture.flush(), opts.captureFlushMs ?? 5_000),
+    setInterval(() => void metrics.flush(), opts.metricsFlushMs ?? 10_000),
+  ];
+  for (const timer of timers) timer.unref();
+
+  return {
+    name: "sagemaker",
+    port,
+    url: `http://${host}:${port}`,
+    close: async () => {
+      for (const timer of timers) clearInterval(timer);
+      lifecycle.close();
+      await closeServer(server);
+      await Promise.all([flush(), store.flush()]);
+    },
+  };
+}
