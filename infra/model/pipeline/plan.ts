@@ -1,0 +1,80 @@
+import type { TenantId } from "../simulator/tenants";
+
+/**
+ * What `npm run model:train` builds for each tenant: the simulated data sets and the three
+ * committed model versions. Every seed and date is fixed so a rerun reproduces the artifacts.
+ */
+export type TrainingSetId = "early" | "full" | "fresh";
+
+export interface VersionSpec {
+  version: number;
+  description: string;
+  /** Fixed, so model-card.json does not change on every retrain. */
+  created: string;
+  trainingSet: TrainingSetId;
+  hyperparameters: Readonly<Record<string, number>>;
+}
+
+export interface TenantPlan {
+  tenant: TenantId;
+  /** One timeline: days before testFromDay feed training, the rest is the out-of-time test split. */
+  history: { seed: number; start: string; days: number; rows: number; testFromDay: number };
+  /** Seed of the chargeback-reporting delays that decide which frauds the fresh set knows about. */
+  maturitySeed: number;
+  versions: readonly VersionSpec[];
+}
+
+/** Days of history in the early set: before the merchant chargeback feed existed. */
+export const EARLY_SET_DAYS = 60;
+
+/** Days in the fresh set: so recent that most chargebacks have not arrived yet. */
+export const FRESH_SET_DAYS = 21;
+
+export const TRAINING_WINDOWS: Readonly<Record<TrainingSetId, string>> = {
+  early: `first ${EARLY_SET_DAYS} days of history, before the merchant chargeback feed (column empty)`,
+  full: "first 90 days of history, all features",
+  fresh: `the freshest ${FRESH_SET_DAYS} days before the cut-off, labels immature (unreported frauds count as legitimate)`,
+};
+
+const COMMON = { subsample: 0.85, colsample_bytree: 0.85, seed: 7, nthread: 1, max_bin: 256 };
+
+function versions(tenantLabel: string): VersionSpec[] {
+  return [
+    {
+      version: 1,
+      description: `${tenantLabel} baseline: 120 trees of depth 4 on 60 days, without the merchant chargeback feed`,
+      created: "2026-09-01T10:00:00Z",
+      trainingSet: "early",
+      hyperparameters: { ...COMMON, num_round: 120, max_depth: 4, eta: 0.15, min_child_weight: 5, gamma: 0, reg_lambda: 1 },
+    },
+    {
+      version: 2,
+      description: `${tenantLabel} challenger: 200 trees of depth 5 on 90 days, adds merchant chargeback rate`,
+      created: "2026-09-22T10:00:00Z",
+      trainingSet: "full",
+      hyperparameters: { ...COMMON, num_round: 200, max_depth: 5, eta: 0.08, min_child_weight: 5, gamma: 2, reg_lambda: 2 },
+    },
+    {
+      version: 3,
+      description: `${tenantLabel} rushed retrain: 25 shallow, over-regularised trees on the freshest 3 weeks, before chargebacks matured`,
+      created: "2026-10-13T10:00:00Z",
+      trainingSet: "fresh",
+      hyperparameters: { ...COMMON, num_round: 25, max_depth: 3, eta: 0.3, min_child_weight: 40, gamma: 0, reg_lambda: 1 },
+    },
+  ];
+}
+
+export const TENANT_PLANS: readonly TenantPlan[] = [
+  {
+    tenant: "acme-bank",
+    history: { seed: 1001, start: "2026-05-01T00:00:00Z", days: 120, rows: 200_000, testFromDay: 90 },
+    maturitySeed: 1002,
+    versions: versions("Acme Bank"),
+  },
+  {
+    tenant: "globex-pay",
+    history: { seed: 2001, start: "2026-05-01T00:00:00Z", days: 120, rows: 200_000, testFromDay: 90 },
+    maturitySeed: 2002,
+    versions: versions("Globex Pay"),
+  },
+];
