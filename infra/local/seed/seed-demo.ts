@@ -1,0 +1,61 @@
+import "server-only";
+import { findApiKey } from "@/lib/api-keys/find-api-key";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createTenant } from "@/lib/tenants/create-tenant";
+import { createUser } from "@/lib/users/create-user";
+import type { Role } from "@/lib/auth/roles";
+import { FEATURE_NAMES } from "@/lib/features/schema";
+import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
+import { seedTenantModels, waitForEndpoints } from "./seed-models";
+
+export interface DemoUser {
+  email: string;
+  password: string;
+  role: Role;
+  tenantId: string;
+}
+
+export interface DemoSeed {
+  users: DemoUser[];
+  /** Plaintext API key per tenant; kept only in the git-ignored demo.json so restarts can reuse it. */
+  apiKeys: Record<string, string>;
+  endpoints: Record<string, string>;
+}
+
+/** Reuses the previous run's key while it is still valid, so a restart doesn't change the demo's key. */
+async function ensureApiKey(tenantId: string, previous: string | undefined): Promise<string> {
+  if (previous) {
+    const record = await findApiKey(previous);
+    if (record && record.tenantId === tenantId && !record.revokedAt) return previous;
+  }
+  const { plaintext } = await createApiKey({ tenantId, name: "Demo payment app", createdBy: "seed" });
+  return plaintext;
+}
+
+/**
+ * Seeds the demo: tenants, users of each role, an API key per tenant, and per tenant the model
+ * registry and an endpoint with production and canary variants. Every step is idempotent, so the
+ * launcher runs it on every start and a restart keeps (and never doubles) the data.
+ */
+export async function seedDemo(opts: { password: string; previousApiKeys?: Record<string, string> }): Promise<DemoSeed> {
+  const seed: DemoSeed = { users: [], apiKeys: {}, endpoints: {} };
+  for (const tenant of DEMO_TENANTS) {
+    await createTenant({
+      tenantId: tenant.tenantId,
+      name: tenant.name,
+      endpointName: tenant.endpointName,
+      modelPackageGroupName: tenant.modelPackageGroupName,
+      createdAt: new Date().toISOString(),
+    });
+    for (const { localPart, role, title } of DEMO_USER_ROLES) {
+      const email = demoEmail(localPart, tenant.tenantId);
+      await createUser({ tenantId: tenant.tenantId, email, name: `${title}, ${tenant.name}`, role, password: opts.password });
+      seed.users.push({ email, password: opts.password, role, tenantId: tenant.tenantId });
+    }
+    seed.apiKeys[tenant.tenantId] = await ensureApiKey(tenant.tenantId, opts.previousApiKeys?.[tenant.tenantId]);
+    await seedTenantModels(tenant, FEATURE_NAMES);
+    seed.endpoints[tenant.tenantId] = tenant.endpointName;
+  }
+  await waitForEndpoints(DEMO_TENANTS);
+  return seed;
+}

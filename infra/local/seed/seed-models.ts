@@ -1,0 +1,187 @@
+import "server-only";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  CreateModelPackageCommand,
+  CreateModelPackageGroupCommand,
+  DescribeEndpointCommand,
+  DescribeModelCommand,
+  DescribeModelPackageGroupCommand,
+  ListModelPackagesCommand,
+  waitUntilEndpointInService,
+} from "@aws-sdk/client-sagemaker";
+import { s3Client, sageMakerClient } from "@/lib/aws/clients";
+import { env } from "@/lib/env";
+import type { DemoTenant } from "./demo-tenants";
+
+/** The image SageMaker's built-in XGBoost 1.7 container has in us-east-1; the emulator ignores it. */
+export const XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
+const ROLE_ARN = "arn:aws:iam::000000000000:role/fraud-console-sagemaker";
+export const ARTIFACTS_DIR = path.join(process.cwd(), "infra/model/artifacts");
+
+const isMissing = (error: unknown) => (error as Error).name === "ValidationException" || (error as Error).name === "ResourceNotFound";
+
+async function exists(describe: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await describe();
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+
+/** Versions committed for a group, ascending: [1, 2, 3]. */
+export async function committedVersions(group: string): Promise<number[]> {
+  const entries = await readdir(path.join(ARTIFACTS_DIR, group));
+  return entries
+    .map((name) => /^v(\d+)$/.exec(name)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export const artifactKey = (group: string, version: number, file: string) => `${group}/v${version}/${file}`;
+const s3Uri = (key: string) => `s3://${env().MODELS_BUCKET}/${key}`;
+export const modelName = (group: string, version: number) => `${group}-v${version}`;
+
+async function uploadArtifacts(group: string, version: number): Promise<void> {
+  for (const file of ["model.tar.gz", "evaluation.json", "baseline.json", "model-card.json"]) {
+    const body = await readFile(path.join(ARTIFACTS_DIR, group, `v${version}`, file));
+    await s3Client().send(new PutObjectCommand({ Bucket: env().MODELS_BUCKET, Key: artifactKey(group, version, file), Body: body }));
+  }
+}
+
+async function modelDescription(group: string, version: number): Promise<string> {
+  const card = JSON.parse(await readFile(path.join(ARTIFACTS_DIR, group, `v${version}`, "model-card.json"), "utf8")) as {
+    description?: string;
+  };
+  return (card.description ?? `Version ${version}`).slice(0, 1000);
+}
+
+/** Registers every committed version not yet in the group, in order, so version numbers match v<N>. */
+async function registerPackages(tenant: DemoTenant, versions: number[]): Promise<void> {
+  const sm = sageMakerClient();
+  const group = tenant.modelPackageGroupName;
+  const groupExists = await exists(() => sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group })));
+  if (!groupExists) {
+    await sm.send(
+      new CreateModelPackageGroupCommand({
+        ModelPackageGroupName: group,
+        ModelPackageGroupDescription: `Fraud models of ${tenant.name}`,
+        Tags: [{ Key: "tenant", Value: tenant.tenantId }],
+      }),
+    );
+  }
+  const listed = await sm.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, MaxResults: 100 }));
+  const registered = listed.ModelPackageSummaryList?.length ?? 0;
+  for (const version of versions.slice(registered)) {
+    await sm.send(
+      new CreateModelPackageCommand({
+        ModelPackageGroupName: group,
+        ModelPackageDescription: await modelDescription(group, version),
+        ModelApprovalStatus: "Approved",
+        InferenceSpecification: {
+          Containers: [{ Image: XGBOOST_IMAGE, ModelDataUrl: s3Uri(artifactKey(group, version, "model.tar.gz")) }],
+          SupportedContentTypes: ["text/csv"],
+          SupportedResponseMIMETypes: ["text/csv", "application/json"],
+        },
+        ModelMetrics: {
+          ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: s3Uri(artifactKey(group, version, "evaluation.json")) } },
+        },
+        DriftCheckBaselines: {
+          ModelDataQuality: { Statistics: { ContentType: "application/json", S3Uri: s3Uri(artifactKey(group, version, "baseline.json")) } },
+        },
+        CustomerMetadataProperties: { tenant: tenant.tenantId, artifactVersion: `v${version}` },
+      }),
+    );
+  }
+}
+
+async function ensureModel(group: string, version: number, tenantId: string): Promise<string> {
+  const sm = sageMakerClient();
+  const name = modelName(group, version);
+  if (!(await exists(() => sm.send(new DescribeModelCommand({ ModelName: name }))))) {
+    await sm.send(
+      new CreateModelCommand({
+        ModelName: name,
+        ExecutionRoleArn: ROLE_ARN,
+        PrimaryContainer: { Image: XGBOOST_IMAGE, ModelDataUrl: s3Uri(artifactKey(group, version, "model.tar.gz")) },
+        Tags: [
+          { Key: "tenant", Value: tenantId },
+          { Key: "model-version", Value: String(version) },
+        ],
+      }),
+    );
+  }
+  return name;
+}
+
+/** One CSV record of the training data's per-feature medians, from the version's drift baseline. */
+async function medianRecord(group: string, version: number): Promise<string> {
+  const baseline = JSON.parse(await readFile(path.join(ARTIFACTS_DIR, group, `v${version}`, "baseline.json"), "utf8")) as {
+    features: Array<{ quantiles?: { p50?: number } }>;
+  };
+  return baseline.features.map((f) => (f.quantiles?.p50 ?? "").toString()).join(",");
+}
+
+async function createEndpoint(tenant: DemoTenant, featureHeaders: readonly string[]): Promise<void> {
+  const sm = sageMakerClient();
+  const group = tenant.modelPackageGroupName;
+  const production = await ensureModel(group, tenant.productionVersion, tenant.tenantId);
+  const canary = await ensureModel(group, tenant.canaryVersion, tenant.tenantId);
+  const configName = `${tenant.endpointName}-${Date.now()}`;
+  await sm.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: configName,
+      ProductionVariants: [
+        { VariantName: "production", ModelName: production, InitialInstanceCount: 1, InstanceType: "ml.m5.large", InitialVariantWeight: 100 - tenant.canaryWeight },
+        { VariantName: "canary", ModelName: canary, InitialInstanceCount: 1, InstanceType: "ml.m5.large", InitialVariantWeight: tenant.canaryWeight },
+      ],
+      DataCaptureConfig: {
+        EnableCapture: true,
+        InitialSamplingPercentage: 100,
+        DestinationS3Uri: `s3://${env().CAPTURE_BUCKET}/datacapture`,
+        CaptureOptions: [{ CaptureMode: "Input" }, { CaptureMode: "Output" }],
+        CaptureContentTypeHeader: { CsvContentTypes: ["text/csv"] },
+      },
+      // Explanations are asked for per request (only for risky records); off by default.
+      ExplainerConfig: {
+        ClarifyExplainerConfig: {
+          EnableExplanations: "`false`",
+          InferenceConfig: { FeatureHeaders: [...featureHeaders] },
+          // Clarify's kernel SHAP on AWS needs a baseline record; ours is the training medians. The
+          // emulator computes exact TreeSHAP, which needs none, and ignores it.
+          ShapConfig: { ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, tenant.productionVersion) }, UseLogit: true },
+        },
+      },
+      Tags: [{ Key: "tenant", Value: tenant.tenantId }],
+    }),
+  );
+  await sm.send(
+    new CreateEndpointCommand({ EndpointName: tenant.endpointName, EndpointConfigName: configName, Tags: [{ Key: "tenant", Value: tenant.tenantId }] }),
+  );
+}
+
+/** Uploads artifacts, fills the model registry and creates the tenant's endpoint if it has none. Idempotent. */
+export async function seedTenantModels(tenant: DemoTenant, featureHeaders: readonly string[]): Promise<void> {
+  const versions = await committedVersions(tenant.modelPackageGroupName);
+  for (const version of versions) await uploadArtifacts(tenant.modelPackageGroupName, version);
+  await registerPackages(tenant, versions);
+  const sm = sageMakerClient();
+  const hasEndpoint = await exists(() => sm.send(new DescribeEndpointCommand({ EndpointName: tenant.endpointName })));
+  if (!hasEndpoint) await createEndpoint(tenant, featureHeaders);
+}
+
+/** Waits until every demo endpoint serves (model loading happens while Creating). */
+export async function waitForEndpoints(tenants: readonly DemoTenant[]): Promise<void> {
+  await Promise.all(
+    tenants.map((t) =>
+      waitUntilEndpointInService({ client: sageMakerClient(), maxWaitTime: 120, minDelay: 1, maxDelay: 2 }, { EndpointName: t.endpointName }),
+    ),
+  );
+}
