@@ -5,7 +5,7 @@ import type { Deployment, EndpointRecord } from "../state/types";
 import type { XgboostModel } from "../xgboost";
 import { hostedEndpointOf, type Hosting } from "./hosting";
 import type { MetricsAggregator } from "./metrics";
-import type { ModelCache } from "./model-cache";
+import { S3UnreachableError, type ModelCache } from "./model-cache";
 
 /**
  * Runs endpoint transitions: loads the models a pending change needs, waits the configured
@@ -58,7 +58,7 @@ export class EndpointLifecycle implements DeploymentRunner {
 
   private async reinstall(endpoint: EndpointRecord, generation: number): Promise<void> {
     try {
-      await this.install(endpoint.EndpointName, endpoint.live!);
+      await this.installRetryingWhileS3Unreachable(endpoint.EndpointName, endpoint.live!);
     } catch (error) {
       if (!this.isCurrent(endpoint.EndpointName, generation)) return;
       // An artifact that vanished while the emulator was down: the endpoint cannot serve.
@@ -95,6 +95,21 @@ export class EndpointLifecycle implements DeploymentRunner {
   private async install(endpointName: string, deployment: Deployment): Promise<void> {
     const models = await this.loadModels(deployment);
     this.deps.hosting.install(hostedEndpointOf(endpointName, deployment, models, this.deps.metrics));
+  }
+
+  /**
+   * A restart must not fail an endpoint because S3 is briefly unreachable (the local S3 may still be
+   * starting): retry such errors for up to a minute; a missing or broken artifact fails at once.
+   */
+  private async installRetryingWhileS3Unreachable(endpointName: string, deployment: Deployment): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.install(endpointName, deployment);
+      } catch (error) {
+        if (!(error instanceof S3UnreachableError) || attempt >= 30) throw error;
+        await this.wait(Math.min(200 * attempt, 2_000));
+      }
+    }
   }
 
   private loadModels(deployment: Deployment | undefined): Promise<XgboostModel[]> {

@@ -30,13 +30,22 @@ export class ModelCache {
   }
 }
 
+/** S3 did not answer (not "no such object"): worth retrying, e.g. while the local S3 is starting. */
+export class S3UnreachableError extends Error {
+  override name = "S3UnreachableError";
+}
+
 async function fetchModel(bucket: string, key: string, uri: string): Promise<XgboostModel> {
   let bytes: Uint8Array;
   try {
     const object = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     bytes = await object.Body!.transformToByteArray();
   } catch (error) {
-    throw new Error(`Could not find model data at ${uri}. (${(error as Error).name})`);
+    const name = (error as Error).name;
+    if (name === "NoSuchKey" || name === "NoSuchBucket" || name === "NotFound" || name === "AccessDenied") {
+      throw new Error(`Could not find model data at ${uri}. (${name})`);
+    }
+    throw new S3UnreachableError(`Could not read model data at ${uri}: ${(error as Error).message}`);
   }
   let file: Uint8Array;
   try {
