@@ -1,0 +1,9 @@
+import { redirect } from "next/navigation";
+import { homePathFor } from "@/components/shell/nav-items";
+import { requireSession } from "@/lib/auth/require-session";
+
+/** "/" opens the first screen the user's role may see. */
+export default async function HomePage() {
+  const user = await requireSession({ callbackUrl: "/" });
+  redirect(homePathFor(user.role));
+}

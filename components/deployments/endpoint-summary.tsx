@@ -1,0 +1,30 @@
+import { Card } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import type { EndpointOverview } from "@/lib/deployments/endpoint-overview";
+import { EndpointStatusBadge } from "./endpoint-status-badge";
+
+export function EndpointSummary({ endpoint }: { endpoint: EndpointOverview }) {
+  const facts: Array<[string, React.ReactNode]> = [
+    ["Status", <EndpointStatusBadge key="s" status={endpoint.status} />],
+    ["Endpoint config", <span key="c" className="font-mono text-[12px]">{endpoint.endpointConfigName || "—"}</span>],
+    ["Data capture", endpoint.dataCaptureEnabled ? "Enabled" : "Off"],
+    ["Created", formatDateTime(endpoint.createdAt)],
+    ["Last modified", formatDateTime(endpoint.lastModifiedAt)],
+  ];
+  return (
+    <Card>
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-line px-4 py-3">
+        <h2 className="font-mono text-[13px] font-semibold">{endpoint.endpointName}</h2>
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-4 py-4 sm:grid-cols-5">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-[11px] font-medium uppercase tracking-wider text-subtle">{label}</dt>
+            <dd className="mt-1 text-[13px]">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {endpoint.failureReason && <p className="border-t border-line px-4 py-3 text-[13px] text-danger">Failure: {endpoint.failureReason}</p>}
+    </Card>
+  );
+}

@@ -1,0 +1,13 @@
+import { expect, test as setup } from "@playwright/test";
+import { DEMO_USERS, storageStatePath } from "./support/demo-users";
+import { signInWithForm } from "./support/sign-in";
+
+for (const user of Object.values(DEMO_USERS)) {
+  setup(`sign in as ${user.role}`, async ({ page }) => {
+    await page.goto("/signin");
+    await signInWithForm(page, user.email);
+    await expect(page).toHaveURL(/\/queue$/);
+    await expect(page.getByTestId("user-email")).toHaveText(user.email);
+    await page.context().storageState({ path: storageStatePath(user.role) });
+  });
+}

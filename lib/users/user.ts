@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { roleSchema } from "@/lib/auth/roles";
+
+/** A console user as stored in the main table (lib/db/keys.ts: PK TENANT#<t>, SK USER#<email>). */
+export const userRecordSchema = z.object({
+  tenantId: z.string().min(1),
+  email: z.string().min(3),
+  name: z.string().min(1),
+  role: roleSchema,
+  passwordHash: z.string().optional(),
+  createdAt: z.string(),
+});
+
+export type UserRecord = z.infer<typeof userRecordSchema>;
+
+/** A user without secrets: what sign-in hands on to the session. */
+export type User = Omit<UserRecord, "passwordHash">;
+
+export const newUserSchema = z.object({
+  tenantId: z.string().min(1),
+  email: z.email(),
+  name: z.string().min(1).max(200),
+  role: roleSchema,
+  password: z.string().min(8, "at least 8 characters").max(1024),
+});
+
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export function withoutSecrets(record: UserRecord): User {
+  const { passwordHash: _passwordHash, ...user } = record;
+  return user;
+}
