@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import dynalite from "dynalite";
 import { closeServer, listen, type RunningService } from "./service";
 
@@ -10,7 +9,7 @@ import { closeServer, listen, type RunningService } from "./service";
 export async function startDynamoDb(opts: { port: number; host?: string; dataDir?: string }): Promise<RunningService> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   // Tables become ACTIVE after createTableMs; the default 500 ms only slows start-up and tests.
-  const server = dynalite({ path: opts.dataDir, createTableMs: 50, updateTableMs: 50, deleteTableMs: 50 }) as Server;
+  const server = dynalite({ path: opts.dataDir, createTableMs: 50, updateTableMs: 50, deleteTableMs: 50 });
   const host = opts.host ?? "127.0.0.1";
   const port = await listen(server, "dynamodb", opts.port, host);
   return { name: "dynamodb", port, url: `http://${host}:${port}`, close: () => closeServer(server) };

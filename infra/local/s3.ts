@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
 import S3rver from "s3rver";
 import { PortInUseError, type RunningService } from "./service";
 
@@ -23,7 +24,7 @@ export async function startS3(opts: { port: number; host?: string; dataDir: stri
     port,
     url: `http://${host}:${port}`,
     close: async () => {
-      const http = (server as unknown as { httpServer?: import("node:http").Server }).httpServer;
+      const http = (server as unknown as { httpServer?: Server }).httpServer;
       http?.closeAllConnections();
       await server.close();
     },

@@ -42,8 +42,8 @@ export function spawnChild(opts: {
     log.write(line + "\n");
     if (opts.echo) console.log(`[${opts.name}] ${line}`);
   };
-  createInterface({ input: proc.stderr! }).on("line", echo);
-  const stdout = createInterface({ input: proc.stdout! });
+  createInterface({ input: proc.stderr }).on("line", echo);
+  const stdout = createInterface({ input: proc.stdout });
   stdout.on("line", echo);
 
   return new Promise((resolve, reject) => {

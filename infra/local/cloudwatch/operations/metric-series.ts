@@ -1,6 +1,5 @@
 import { invalidParameterValue } from "../errors";
 import { computeStatistic, needsDistribution, parseStatistic, type Statistic } from "../stats";
-import type { Bucket } from "../store/bucket";
 import type { MetricIdentity } from "../store/metric-id";
 import type { MetricStore } from "../store/metric-store";
 import { alignStart, endSeconds } from "../time-window";
@@ -25,7 +24,7 @@ export function periodBuckets(store: MetricStore, id: MetricIdentity, period: nu
   const fromSec = alignStart(w.startMs, period, w.nowMs);
   const toSec = endSeconds(w.endMs);
   const periods = store.aggregate(id, { unit, fromSec, toSec, period, withDistribution: needsDistribution(stats) });
-  return [...periods.entries()].sort(([a], [b]) => a - b) as Array<[number, Bucket]>;
+  return [...periods.entries()].sort(([a], [b]) => a - b);
 }
 
 export function metricSeries(store: MetricStore, id: MetricIdentity, period: number, stat: Statistic, unit: string | undefined, w: Window): TimeSeries {

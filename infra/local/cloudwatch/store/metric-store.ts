@@ -105,7 +105,7 @@ export class MetricStore {
     if (!series) this.series.set(key, (series = { id, key, streams: new Map(), lastUpdateMs: 0 }));
     series.lastUpdateMs = Math.max(series.lastUpdateMs, updateMs);
     let buckets = series.streams.get(unit);
-    if (!buckets) series.streams.set(unit, (buckets = new Map()));
+    if (!buckets) series.streams.set(unit, (buckets = new Map<number, Bucket>()));
     let bucket = buckets.get(startSec);
     if (!bucket) buckets.set(startSec, (bucket = new Bucket()));
     return bucket;
