@@ -100,6 +100,18 @@ async function startConsole(options: LauncherOptions, urls: StackUrls): Promise<
   return consoleUrl;
 }
 
+/** Live transactions through the scoring API while the demo runs (its log: <data-dir>/logs/traffic.log). */
+async function startTraffic(options: LauncherOptions): Promise<void> {
+  await spawnChild({
+    name: "traffic",
+    command: process.execPath,
+    args: [...TSX_NODE_ARGS, path.join(ROOT, "infra/local/traffic.ts"), "--demo-file", path.join(options.dataDir, "demo.json")],
+    env: process.env,
+    logDir: path.join(options.dataDir, "logs"),
+    ready: /^ready traffic/,
+  });
+}
+
 async function previousApiKeys(dataDir: string): Promise<Record<string, string> | undefined> {
   try {
     return (JSON.parse(await readFile(path.join(dataDir, "demo.json"), "utf8")) as DemoFile).apiKeys;
@@ -146,6 +158,7 @@ async function main(): Promise<void> {
     ...seed,
   };
   await writeDemoFile(options.dataDir, demo);
+  if (consoleUrl && options.traffic) await startTraffic(options);
   printBanner(demo, options.dataDir, Date.now() - started);
 }
 

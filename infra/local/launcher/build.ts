@@ -5,7 +5,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** What the production build depends on: when none of it changed, the previous build is reused. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
 const HASH_FILE = path.join(".next", "fraud-console-source-hash");
 
 async function listFiles(entry: string): Promise<string[]> {
