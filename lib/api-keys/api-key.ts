@@ -15,6 +15,7 @@ export interface ApiKeyRecord {
   createdAt: string;
   createdBy: string;
   revokedAt?: string;
+  revokedBy?: string;
 }
 
 export function generateApiKey(): { keyId: string; plaintext: string } {

@@ -1,0 +1,14 @@
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES } from "@/lib/scoring/score-request";
+import { scoreForTenant } from "@/lib/scoring/score-for-tenant";
+import { withApiKey } from "@/lib/scoring/with-api-key";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** POST /api/score/batch: up to 1,000 transactions → a decision for each, in order. */
+export const POST = withApiKey(async ({ req, tenantId, startedAt }) => {
+  const { transactions } = await readJsonBody(req, batchScoreRequestSchema, { maxBytes: MAX_BATCH_BODY_BYTES });
+  const results = await scoreForTenant({ tenantId, transactions, startedAt });
+  return Response.json({ results }, { status: 200 });
+});

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** What the bench needs of a running demo (<data-dir>/demo.json, written by infra/local/start.ts). */
+export interface BenchTarget {
+  consoleUrl: string;
+  sagemakerUrl: string;
+  apiKey: string;
+  endpointName: string;
+  stop(): Promise<void>;
+}
+
+interface DemoJson {
+  consoleUrl?: string;
+  stack: { sagemaker: string };
+  apiKeys: Record<string, string>;
+  endpoints: Record<string, string>;
+}
+
+const TENANT = "acme-bank";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function targetOf(demo: DemoJson, stop: () => Promise<void>): BenchTarget {
+  const apiKey = demo.apiKeys[TENANT];
+  const endpointName = demo.endpoints[TENANT];
+  if (!demo.consoleUrl || !apiKey || !endpointName) throw new Error("demo.json lacks the console URL, or acme-bank's key or endpoint");
+  return { consoleUrl: demo.consoleUrl, sagemakerUrl: demo.stack.sagemaker, apiKey, endpointName, stop };
+}
+
+/** Uses a running demo (its data dir), e.g. `npm run bench:score -- --data-dir .data`. */
+export async function attachToDemo(dataDir: string): Promise<BenchTarget> {
+  const demo = JSON.parse(await readFile(path.join(dataDir, "demo.json"), "utf8")) as DemoJson;
+  return targetOf(demo, () => Promise.resolve());
+}
+
+/**
+ * Starts a throwaway demo with the lead's launcher: production build (rebuilt when sources changed),
+ * stack on free ports, no traffic simulator (it would skew the figures). Stopped by its pid.
+ */
+export async function startDemo(): Promise<BenchTarget> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "fraud-console-bench-"));
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "infra/local/start.ts", "--data-dir", dataDir, "--port", String(port), "--stack-ports", "auto", "--no-traffic"],
+    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const demoFile = path.join(dataDir, "demo.json");
+  const deadline = Date.now() + 15 * 60_000; // a first production build takes minutes on 2 cores
+  while (!existsSync(demoFile)) {
+    if (child.exitCode !== null) throw new Error(`the demo launcher exited with ${child.exitCode}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("the demo did not start within 15 minutes");
+    }
+    await sleep(500);
+  }
+  return targetOf(JSON.parse(await readFile(demoFile, "utf8")) as DemoJson, stop);
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi-document";
+
+describe("openApiDocument", () => {
+  const doc = openApiDocument("http://localhost:3000");
+
+  it("is an OpenAPI 3 document of both scoring operations with bearer auth", () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(["/api/score", "/api/score/batch"]);
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("derives the transaction schema from the zod schema the route validates with", () => {
+    const transaction = doc.components.schemas.Transaction as { required: string[]; properties: Record<string, { enum?: string[] }> };
+    expect(transaction.required).toEqual(["txn_id", "amount"]);
+    expect(transaction.properties.device?.enum).toContain("rooted-phone");
+    expect(Object.keys(transaction.properties)).toEqual(expect.arrayContaining(["currency", "geo", "merchant_category"]));
+  });
+
+  it("resolves every $ref", () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1] ?? "");
+    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
+  });
+});

@@ -1,0 +1,32 @@
+import type { ModelRef, QueueItem } from "@/lib/queue/queue-item";
+import type { Decision } from "./decision";
+import type { RuleHit } from "./screen-rules";
+import type { Reason } from "./top-reasons";
+
+/** The answer to a payment app for one transaction (POST /api/score, one element of a batch). */
+export interface ScoreResult {
+  txn_id: string;
+  decision: Decision;
+  /** Probability of fraud from the model; null when the model was not asked or did not answer. */
+  score: number | null;
+  reasons: Reason[];
+  rule_hits: RuleHit[];
+  model: ModelRef;
+  /** True when the model failed or was too slow and rules + fail mode decided. */
+  degraded: boolean;
+  latency_ms: number;
+}
+
+/** The original decision of an already queued txn_id, answered again to a retry. */
+export function resultFromQueueItem(item: QueueItem, endpoint: string, latencyMs: number): ScoreResult {
+  return {
+    txn_id: item.txnId,
+    decision: item.decision,
+    score: item.score,
+    reasons: item.reasons,
+    rule_hits: item.ruleHits,
+    model: item.model ?? { endpoint, variant: null, version: null },
+    degraded: item.degraded,
+    latency_ms: latencyMs,
+  };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "@/lib/aws/clients";
+import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";
+import { env } from "@/lib/env";
+import type { SettingsStoreDeps } from "./deps";
+import { DEFAULT_TENANT_SETTINGS, tenantSettingsSchema, type TenantSettings } from "./tenant-settings";
+
+export interface VersionedSettings {
+  settings: TenantSettings;
+  /** 0 = never saved (defaults); saving must name the version it started from. */
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export async function getSettings(tenantId: string, deps: SettingsStoreDeps = {}): Promise<VersionedSettings> {
+  const { Item } = await (deps.db ?? documentClient()).send(
+    new GetCommand({ TableName: deps.tableName ?? env().TABLE_NAME, Key: { PK: tenantPk(tenantId), SK: SETTINGS_SK } }),
+  );
+  if (!Item) return { settings: DEFAULT_TENANT_SETTINGS, version: 0, updatedAt: null, updatedBy: null };
+  return {
+    settings: tenantSettingsSchema.parse(Item.settings),
+    version: Number(Item.version),
+    updatedAt: typeof Item.updatedAt === "string" ? Item.updatedAt : null,
+    updatedBy: typeof Item.updatedBy === "string" ? Item.updatedBy : null,
+  };
+}

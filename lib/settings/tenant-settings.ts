@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { DEVICE_TYPES } from "@/lib/features/vocabularies";
+
+/**
+ * Per-tenant scoring settings, edited by admins (PUT /api/settings) and read on every score. Stored
+ * as one item per tenant with a version for optimistic concurrency (lib/settings/save-settings.ts).
+ */
+
+/** Numeric transaction fields a threshold rule may test (the transaction schema's names). */
+export const RULE_FIELDS = [
+  "amount",
+  "customer_avg_amount_30d",
+  "txn_count_1h",
+  "txn_count_24h",
+  "account_age_days",
+  "device_age_days",
+  "merchant_chargeback_rate_90d",
+] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+export const RULE_OPERATORS = ["gt", "gte", "lt", "lte"] as const;
+
+export const ruleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lower-case letters, digits, - and _"),
+  description: z.string().min(1).max(200),
+  field: z.enum(RULE_FIELDS),
+  operator: z.enum(RULE_OPERATORS),
+  value: z.number().finite(),
+  /** REVIEW raises the decision to at least REVIEW; SUSPICIOUS decides without the model. */
+  decision: z.enum(["REVIEW", "SUSPICIOUS"]),
+  enabled: z.boolean().default(true),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
+const countryCode = z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 country code");
+
+export const blockListsSchema = z.object({
+  /** Device types declined outright (transaction field `device`). */
+  devices: z.array(z.enum(DEVICE_TYPES)).max(DEVICE_TYPES.length),
+  /** Countries declined outright (transaction field `country`, or `geo` when it is a country code). */
+  countries: z.array(countryCode).max(250),
+});
+export type BlockLists = z.infer<typeof blockListsSchema>;
+
+export const tenantSettingsSchema = z
+  .object({
+    thresholds: z.object({
+      review: z.number().min(0).max(1),
+      suspicious: z.number().min(0).max(1),
+    }),
+    rules: z.array(ruleSchema).max(50),
+    blockLists: blockListsSchema,
+    /** What a transaction gets when the model cannot answer in time: REVIEW (step-up) or LEGIT (allow). */
+    failMode: z.enum(["review", "allow"]),
+    /** The model call's share of the payment app's latency budget; slower answers degrade. */
+    timeoutBudgetMs: z.number().int().min(10).max(10_000),
+  })
+  .superRefine((s, ctx) => {
+    if (s.thresholds.suspicious < s.thresholds.review) {
+      ctx.addIssue({ code: "custom", path: ["thresholds", "suspicious"], message: "must be at least the review threshold" });
+    }
+    const ids = s.rules.map((r) => r.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `duplicate rule id ${id}` });
+    });
+  });
+
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+/**
+ * Defaults for a tenant that never saved settings. The thresholds suit the committed models'
+ * calibration (fraud base rate ~1%); 25,000 is the usual manual-review limit for a single card payment;
+ * emulators and comprehensively sanctioned countries are declined by policy, not by score.
+ */
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
+  thresholds: { review: 0.35, suspicious: 0.8 },
+  rules: [
+    {
+      id: "large-amount",
+      description: "Amount over 25,000",
+      field: "amount",
+      operator: "gt",
+      value: 25_000,
+      decision: "SUSPICIOUS",
+      enabled: true,
+    },
+  ],
+  blockLists: { devices: ["emulator"], countries: ["CU", "IR", "KP", "SY"] },
+  failMode: "review",
+  timeoutBudgetMs: 250,
+};
