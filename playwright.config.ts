@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
  * End-to-end tests in a real browser against the whole product: the launcher starts the local
  * stack (fresh data), seeds the demo, builds the console (skipped when unchanged) and serves it.
  */
-const PORT = 3100;
+// E2E_PORT lets a second run (another checkout) go beside one already using 3100.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const isCI = Boolean(process.env.CI);
 
