@@ -5,14 +5,14 @@ const labels = (role: Parameters<typeof navSectionsFor>[0]) => navSectionsFor(ro
 
 describe("navigation by role", () => {
   it("shows an analyst only the review queue", () => {
-    expect(labels("analyst")).toEqual(["Review queue"]);
+    expect(labels("analyst")).toEqual(["Review queue", "Explanations"]);
     expect(navSectionsFor("analyst").map((s) => s.title)).toEqual(["Review"]);
   });
   it("shows an ML engineer the queue and model operations, not administration", () => {
-    expect(labels("ml_engineer")).toEqual(["Review queue", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks"]);
+    expect(labels("ml_engineer")).toEqual(["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks"]);
   });
   it("shows an admin everything", () => {
-    expect(labels("admin")).toEqual(["Review queue", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks", "Settings", "Audit log"]);
+    expect(labels("admin")).toEqual(["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks", "Settings", "Audit log"]);
   });
   it("sends every role home to the queue first", () => {
     expect(homePathFor("analyst")).toBe("/queue");

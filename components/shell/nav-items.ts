@@ -16,7 +16,14 @@ export interface NavSection {
 
 /** Every screen of the console, in menu order. Who sees what comes from lib/auth/roles.ts. */
 export const NAV_SECTIONS: readonly NavSection[] = [
-  { title: "Review", items: [{ area: "queue", href: "/queue", label: "Review queue", icon: "queue" }] },
+  {
+    title: "Review",
+    items: [
+      { area: "queue", href: "/queue", label: "Review queue", icon: "queue" },
+      // Analysts see what drives the flags they judge; it shares the queue's roles (lib/auth/roles.ts).
+      { area: "queue", href: "/explanations", label: "Explanations", icon: "dashboards" },
+    ],
+  },
   {
     title: "Monitoring",
     items: [

@@ -22,9 +22,9 @@ export const DEMO_USERS: Record<Role, DemoUser> = {
 
 /** What each role's menu must show, in order. */
 export const EXPECTED_NAV: Record<Role, string[]> = {
-  analyst: ["Review queue"],
-  ml_engineer: ["Review queue", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks"],
-  admin: ["Review queue", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks", "Settings", "Audit log"],
+  analyst: ["Review queue", "Explanations"],
+  ml_engineer: ["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks"],
+  admin: ["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks", "Settings", "Audit log"],
 };
 
 /** Signed-in browser state per role, written by auth.setup.ts (git-ignored). */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "../support/demo-users";
+import { EXPECTED_NAV, storageStatePath } from "../support/demo-users";
 
 test.describe("an analyst", () => {
   test.use({ storageState: storageStatePath("analyst") });
@@ -10,7 +10,7 @@ test.describe("an analyst", () => {
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { name: "Your role cannot open this page" })).toBeVisible();
       // The shell stays, still without the refused page in the menu.
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Review queue"]);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(EXPECTED_NAV.analyst);
     });
   }
 

@@ -11,9 +11,20 @@
  * | audit entry | TENANT#<t>#AUDIT      | <iso time>#<id>    |                      |        |
  * | settings    | TENANT#<t>            | SETTINGS           |                      |        |
  * | queue item  | TENANT#<t>#TXN#<txn>  | QUEUE              | TENANT#<t>#QUEUE#<status> | <iso created>#<txn> |
+ * | queue counts| TENANT#<t>#QUEUECOUNT | SHARD#<n>          |                      |        |
+ * | queue link  | TENANT#<t>#CUSTOMER#<c> or …#CARD#<c> | <iso created>#<txn> |  |        |
+ * | seed marker | TENANT#<t>            | SEED#<name>        |                      |        |
+ *
+ * | item        | GSI2PK                    | GSI2SK                         |
+ * |-------------|---------------------------|--------------------------------|
+ * | queue item  | TENANT#<t>#QUEUE#<status> | <score, 7 digits or "-">#<txn> |
  *
  * Queue items get a partition each (txn ids are the idempotency key and arrive at thousands per
- * second, so one tenant partition would be hot); listing goes through GSI1 by status, newest first.
+ * second, so one tenant partition would be hot); listing goes through GSI1 by status in age order
+ * and through GSI2 by status in score order. A status change moves the item between both indexes'
+ * partitions. Counts per status are ADD counters spread over a few shards (one item per tenant
+ * would be a hot key at scoring speed); links let the detail page find a customer's or card's
+ * other queued transactions without a third index.
  */
 export const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
 export const TENANT_SK = "TENANT";
@@ -34,6 +45,15 @@ export const queueItemPk = (tenantId: string, txnId: string) => `TENANT#${tenant
 export const QUEUE_ITEM_SK = "QUEUE";
 export const queueStatusIndexPk = (tenantId: string, status: string) => `TENANT#${tenantId}#QUEUE#${status}`;
 export const queueStatusIndexSk = (createdAt: string, txnId: string) => `${createdAt}#${txnId}`;
+/** Score order: 0.9731 → "0973100"; no score (a rule decided) → "-", which sorts below every digit. */
+export const queueScoreIndexSk = (score: number | null, txnId: string) =>
+  `${score == null ? "-" : String(Math.round(score * 1_000_000)).padStart(7, "0")}#${txnId}`;
+export const queueCountPk = (tenantId: string) => `TENANT#${tenantId}#QUEUECOUNT`;
+export const queueCountSk = (shard: number) => `SHARD#${shard}`;
+export const queueLinkPk = (tenantId: string, kind: "customer" | "card", id: string) =>
+  `TENANT#${tenantId}#${kind === "customer" ? "CUSTOMER" : "CARD"}#${id}`;
+export const queueLinkSk = (createdAt: string, txnId: string) => `${createdAt}#${txnId}`;
+export const seedMarkerSk = (name: string) => `SEED#${name}`;
 
 /** E-mail addresses compare case-insensitively for sign-in. */
 export function normaliseEmail(email: string): string {

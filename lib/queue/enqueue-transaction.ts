@@ -2,11 +2,15 @@ import "server-only";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/api/app-error";
 import { documentClient } from "@/lib/aws/clients";
-import { QUEUE_ITEM_SK, queueItemPk, queueStatusIndexPk, queueStatusIndexSk } from "@/lib/db/keys";
+import { QUEUE_ITEM_SK, queueItemPk, queueLinkPk, queueLinkSk } from "@/lib/db/keys";
 import { env } from "@/lib/env";
 import type { QueueStoreDeps } from "./deps";
+import { adjustQueueCountsQuietly } from "./queue-counts";
 import type { QueueItem } from "./queue-item";
+import { statusIndexKeys, toQueueItem } from "./stored-item";
 import { withRetries } from "./with-retries";
+
+export { toQueueItem } from "./stored-item";
 
 export interface EnqueueResult {
   /** False when the txn_id was already queued: `item` is then the original, unchanged. */
@@ -18,27 +22,28 @@ export interface EnqueueResult {
  * Puts a flagged transaction in the review queue exactly once per (tenant, txn_id): a conditional put
  * that only creates. A retry (or 50 concurrent copies) finds the first write and gets its decision
  * back. DynamoDB trouble is retried; if it persists the caller gets 503 (a case must not be lost).
+ * Customer/card links are written beside it (idempotent puts, so a retry rewrites the same items)
+ * and the pending count goes up once, only for the write that created the item.
  */
-export async function enqueueTransaction(item: QueueItem, deps: QueueStoreDeps = {}): Promise<EnqueueResult> {
+export async function enqueueTransaction(input: QueueItem, deps: QueueStoreDeps = {}): Promise<EnqueueResult> {
   const db = deps.db ?? documentClient();
   const TableName = deps.tableName ?? env().TABLE_NAME;
+  const item: QueueItem = { ...input, version: 1, claim: null, verdict: null };
   const Key = { PK: queueItemPk(item.tenantId, item.txnId), SK: QUEUE_ITEM_SK };
-  try {
-    await withRetries(
-      () =>
-        db.send(
-          new PutCommand({
-            TableName,
-            Item: { ...Key, GSI1PK: queueStatusIndexPk(item.tenantId, item.status), GSI1SK: queueStatusIndexSk(item.createdAt, item.txnId), ...item },
-            ConditionExpression: "attribute_not_exists(PK)",
-          }),
-        ),
-      deps.retry,
+  const put = () =>
+    db.send(
+      new PutCommand({
+        TableName,
+        Item: { ...Key, ...statusIndexKeys(item, item.status), ...item },
+        ConditionExpression: "attribute_not_exists(PK)",
+      }),
     );
+  const [created] = await Promise.allSettled([withRetries(put, deps.retry), writeLinks(item, { ...deps, db, tableName: TableName })]);
+  if (created.status === "fulfilled") {
+    await adjustQueueCountsQuietly(item.tenantId, { [item.status]: 1 }, { ...deps, db, tableName: TableName });
     return { isNew: true, item };
-  } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw unavailable(error);
   }
+  if ((created.reason as Error).name !== "ConditionalCheckFailedException") throw unavailable(created.reason);
   const original = await withRetries(() => db.send(new GetCommand({ TableName, Key, ConsistentRead: true })), deps.retry).catch(
     (error: unknown) => {
       throw unavailable(error);
@@ -48,9 +53,23 @@ export async function enqueueTransaction(item: QueueItem, deps: QueueStoreDeps =
   return { isNew: false, item: toQueueItem(original.Item) };
 }
 
-export function toQueueItem(stored: Record<string, unknown>): QueueItem {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1pk, GSI1SK: _g1sk, ...item } = stored;
-  return item as unknown as QueueItem;
+/** Links are a look-up aid for the detail page: losing one must not fail the scoring request. */
+async function writeLinks(item: QueueItem, deps: Required<Pick<QueueStoreDeps, "db" | "tableName">>): Promise<void> {
+  const links = (["customer", "card"] as const)
+    .map((kind) => ({ kind, id: kind === "customer" ? item.transaction.customer_id : item.transaction.card_id }))
+    .filter((link): link is { kind: "customer" | "card"; id: string } => Boolean(link.id));
+  await Promise.all(
+    links.map((link) =>
+      deps.db
+        .send(
+          new PutCommand({
+            TableName: deps.tableName,
+            Item: { PK: queueLinkPk(item.tenantId, link.kind, link.id), SK: queueLinkSk(item.createdAt, item.txnId), txnId: item.txnId },
+          }),
+        )
+        .catch((error: unknown) => console.warn("queue link write failed", error)),
+    ),
+  );
 }
 
 function unavailable(cause: unknown): AppError {

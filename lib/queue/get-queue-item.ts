@@ -4,13 +4,20 @@ import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";
 import { env } from "@/lib/env";
 import type { QueueStoreDeps } from "./deps";
-import { toQueueItem } from "./enqueue-transaction";
 import type { QueueItem } from "./queue-item";
+import { toQueueItem } from "./stored-item";
 
 /** A tenant's queue item by txn_id, or null; another tenant's txn_id simply isn't found. */
-export async function getQueueItem(input: { tenantId: string; txnId: string }, deps: QueueStoreDeps = {}): Promise<QueueItem | null> {
+export async function getQueueItem(
+  input: { tenantId: string; txnId: string; consistent?: boolean },
+  deps: QueueStoreDeps = {},
+): Promise<QueueItem | null> {
   const { Item } = await (deps.db ?? documentClient()).send(
-    new GetCommand({ TableName: deps.tableName ?? env().TABLE_NAME, Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK } }),
+    new GetCommand({
+      TableName: deps.tableName ?? env().TABLE_NAME,
+      Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
+      ConsistentRead: input.consistent,
+    }),
   );
   return Item ? toQueueItem(Item) : null;
 }

@@ -5,14 +5,58 @@ import type { FeatureAttribution } from "@/lib/scoring/parse-invocation";
 import type { RuleHit } from "@/lib/scoring/screen-rules";
 import type { Reason } from "@/lib/scoring/top-reasons";
 
-export const QUEUE_STATUSES = ["open", "in_review", "closed"] as const;
+/**
+ * Where an item is in review. `open` is pending (the scoring path writes it); `escalated` still waits
+ * for a senior analyst; the two verified states are final labels for retraining.
+ */
+export const QUEUE_STATUSES = ["open", "escalated", "confirmed_fraud", "false_positive"] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+export const PENDING_STATUSES: readonly QueueStatus[] = ["open", "escalated"];
+export const VERIFIED_STATUSES: readonly QueueStatus[] = ["confirmed_fraud", "false_positive"];
+
+export const STATUS_LABELS: Record<QueueStatus, string> = {
+  open: "Pending",
+  escalated: "Escalated",
+  confirmed_fraud: "Confirmed fraud",
+  false_positive: "False positive",
+};
+
+export const VERDICTS = ["fraud", "legit", "escalate"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const VERDICT_STATUS: Record<Verdict, QueueStatus> = {
+  fraud: "confirmed_fraud",
+  legit: "false_positive",
+  escalate: "escalated",
+};
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  fraud: "Confirm fraud",
+  legit: "False positive",
+  escalate: "Escalate",
+};
 
 export interface ModelRef {
   endpoint: string;
   /** The production variant that answered; null when the model was not asked or did not answer. */
   variant: string | null;
   version: string | null;
+}
+
+/** Who is working on an item; expires by itself (checked against the clock in every condition). */
+export interface Claim {
+  by: string;
+  name: string;
+  expiresAt: string;
+}
+
+export interface VerdictRecord {
+  verdict: Verdict;
+  note: string | null;
+  by: string;
+  byName: string;
+  at: string;
 }
 
 /**
@@ -36,4 +80,18 @@ export interface QueueItem {
   model: ModelRef | null;
   degraded: boolean;
   createdAt: string;
+  /** Optimistic-concurrency version: 1 when queued, +1 per verdict. Absent on items written before it existed. */
+  version?: number;
+  claim?: Claim | null;
+  verdict?: VerdictRecord | null;
+}
+
+export function isPending(status: QueueStatus): boolean {
+  return PENDING_STATUSES.includes(status);
+}
+
+/** A claim that has not expired at `now`. */
+export function activeClaim(item: Pick<QueueItem, "claim">, now: Date): Claim | null {
+  const claim = item.claim;
+  return claim && Date.parse(claim.expiresAt) > now.getTime() ? claim : null;
 }

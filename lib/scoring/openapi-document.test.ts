@@ -6,7 +6,7 @@ describe("openApiDocument", () => {
 
   it("is an OpenAPI 3 document of both scoring operations with bearer auth", () => {
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(["/api/score", "/api/score/batch"]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/score", "/api/score/batch"]));
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
 
@@ -109,9 +110,13 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
       },
+      ...queueApiPaths,
     },
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "Tenant API key (fc_live_…), created by an admin" } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "Tenant API key (fc_live_…), created by an admin" },
+        sessionCookie: sessionCookieScheme,
+      },
       schemas: {
         Transaction: asOpenApi(scoreRequestSchema),
         BatchRequest: asOpenApi(batchScoreRequestSchema),
@@ -120,6 +125,7 @@ export function openApiDocument(serverUrl?: string) {
         Reason: reason,
         RuleHit: ruleHit,
         Error: errorBody,
+        ...queueApiSchemas,
       },
     },
   };

@@ -6,6 +6,7 @@ import { createUser } from "@/lib/users/create-user";
 import type { Role } from "@/lib/auth/roles";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
+import { seedHistory } from "./seed-history";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
 
 export interface DemoUser {
@@ -57,5 +58,6 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
     seed.endpoints[tenant.tenantId] = tenant.endpointName;
   }
   await waitForEndpoints(DEMO_TENANTS);
+  await seedHistory(DEMO_TENANTS);
   return seed;
 }

@@ -1,0 +1,3 @@
+import type { QueueStoreDeps } from "@/lib/queue/deps";
+
+export type FeedbackDeps = QueueStoreDeps;

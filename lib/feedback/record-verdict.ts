@@ -1,0 +1,110 @@
+import "server-only";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { AppError } from "@/lib/api/app-error";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { documentClient } from "@/lib/aws/clients";
+import { QUEUE_ITEM_SK, queueItemPk, queueStatusIndexPk } from "@/lib/db/keys";
+import { env } from "@/lib/env";
+import { notFound, type Actor } from "@/lib/queue/claim-item";
+import { getQueueItem } from "@/lib/queue/get-queue-item";
+import { adjustQueueCountsQuietly } from "@/lib/queue/queue-counts";
+import { activeClaim, isPending, STATUS_LABELS, VERDICT_STATUS, type QueueItem, type Verdict, type VerdictRecord } from "@/lib/queue/queue-item";
+import { toQueueItem } from "@/lib/queue/stored-item";
+import { withRetries } from "@/lib/queue/with-retries";
+import type { FeedbackDeps } from "./deps";
+
+export interface VerdictInput {
+  tenantId: string;
+  txnId: string;
+  actor: Actor;
+  verdict: Verdict;
+  note?: string;
+  /** The version the analyst saw. */
+  version: number;
+}
+
+export interface VerdictOutcome {
+  /** "unchanged": the same actor already recorded this very verdict on this version (a retry). */
+  outcome: "applied" | "unchanged";
+  item: QueueItem;
+}
+
+/**
+ * Records an analyst's verdict with one conditional UpdateItem: the item must still be at the
+ * version the analyst saw, pending, and not claimed by someone else. The status moves between the
+ * indexes' partitions in the same write. A retry of an applied verdict is answered as "unchanged";
+ * anything else that fails the condition is 409 with who decided first (or who holds the claim).
+ * Every applied verdict is an audit record and adjusts the per-status counts.
+ */
+export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}): Promise<VerdictOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const status = VERDICT_STATUS[input.verdict];
+  const verdict: VerdictRecord = { verdict: input.verdict, note: input.note?.trim() || null, by: input.actor.id, byName: input.actor.name, at: now.toISOString() };
+  const partition = queueStatusIndexPk(input.tenantId, status);
+  const versionCondition = input.version === 1 ? "(#version = :v OR attribute_not_exists(#version))" : "#version = :v";
+  let before: QueueItem;
+  try {
+    const { Attributes } = await (deps.db ?? documentClient()).send(
+      new UpdateCommand({
+        TableName: deps.tableName ?? env().TABLE_NAME,
+        Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
+        UpdateExpression: "SET #status = :status, GSI1PK = :partition, GSI2PK = :partition, #verdict = :verdict, #version = :next, #claim = :none",
+        ConditionExpression: `attribute_exists(PK) AND ${versionCondition} AND #status IN (:open, :escalated) AND (attribute_not_exists(#claim.#by) OR #claim.#by = :me OR #claim.#exp < :now)`,
+        ExpressionAttributeNames: { "#status": "status", "#verdict": "verdict", "#version": "version", "#claim": "claim", "#by": "by", "#exp": "expiresAt" },
+        ExpressionAttributeValues: {
+          ":status": status,
+          ":partition": partition,
+          ":verdict": verdict,
+          ":v": input.version,
+          ":next": input.version + 1,
+          ":none": null,
+          ":open": "open",
+          ":escalated": "escalated",
+          ":me": input.actor.id,
+          ":now": now.toISOString(),
+        },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    before = toQueueItem(Attributes ?? {});
+  } catch (error) {
+    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    return refusal(input, now, deps);
+  }
+  const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
+  await adjustQueueCountsQuietly(input.tenantId, before.status === status ? {} : { [before.status]: -1, [status]: 1 }, deps);
+  await withRetries(() =>
+    recordAudit(
+      {
+        tenantId: input.tenantId,
+        actor: input.actor.id,
+        action: `queue.verdict.${input.verdict}`,
+        target: `txn:${input.txnId}`,
+        before: { status: before.status, version: before.version, verdict: before.verdict },
+        after: { status, version: item.version, verdict },
+        reason: verdict.note,
+      },
+      deps,
+    ),
+  );
+  return { outcome: "applied", item };
+}
+
+/** Why the condition failed, read back consistently: a retry of our own verdict, gone, decided, or claimed. */
+async function refusal(input: VerdictInput, now: Date, deps: FeedbackDeps): Promise<VerdictOutcome> {
+  const item = await getQueueItem({ tenantId: input.tenantId, txnId: input.txnId, consistent: true }, deps);
+  if (!item) throw notFound(input.txnId);
+  const last = item.verdict;
+  if (last && last.by === input.actor.id && last.verdict === input.verdict && item.version === input.version + 1) return { outcome: "unchanged", item };
+  if (item.version !== input.version || !isPending(item.status)) {
+    const who = last ? `${last.byName} (${last.by})` : "A colleague";
+    const what = last ? STATUS_LABELS[item.status] : "changed it";
+    throw new AppError("conflict", `${who} decided first: ${what}. Reload to see the current state.`, {
+      details: { reason: "stale", status: item.status, version: item.version, verdict: last },
+    });
+  }
+  const holder = activeClaim(item, now);
+  throw new AppError("conflict", `${holder?.name ?? "A colleague"} is working on this transaction; take it over to record a verdict`, {
+    details: { reason: "claimed", claim: holder },
+  });
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "@/lib/aws/clients";
+import { queueStatusIndexPk } from "@/lib/db/keys";
+import { env } from "@/lib/env";
+import type { QueueStoreDeps } from "@/lib/queue/deps";
+import { VERIFIED_STATUSES } from "@/lib/queue/queue-item";
+import { LABEL_CSV_HEADER, toLabelCsvRow, toLabelJsonLine, type LabeledItem, type LabelFormat } from "./label-format";
+
+export interface LabelExportInput {
+  tenantId: string;
+  format: LabelFormat;
+  /** Created-at bounds (ISO), inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Every verified verdict of a tenant as training rows, read page by page from the two verified
+ * status partitions of GSI1 (a Query each, never Scan) and yielded as text lines, so an export of
+ * any size streams with constant memory.
+ */
+export async function* exportLabels(input: LabelExportInput, deps: QueueStoreDeps = {}): AsyncGenerator<string> {
+  if (input.format === "csv") yield `${LABEL_CSV_HEADER}\n`;
+  const format = input.format === "csv" ? toLabelCsvRow : toLabelJsonLine;
+  for (const status of VERIFIED_STATUSES) {
+    for await (const item of verifiedItems(input, status, deps)) yield `${format(item)}\n`;
+  }
+}
+
+async function* verifiedItems(input: LabelExportInput, status: string, deps: QueueStoreDeps): AsyncGenerator<LabeledItem> {
+  const db = deps.db ?? documentClient();
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: deps.tableName ?? env().TABLE_NAME,
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
+        ExpressionAttributeValues: { ":pk": queueStatusIndexPk(input.tenantId, status), ":from": input.from ?? "0", ":to": `${input.to ?? "9"}~` },
+        ExpressionAttributeNames: { "#status": "status", "#model": "model", "#verdict": "verdict" },
+        ProjectionExpression: "txnId, #status, features, #verdict, #model, createdAt",
+        ScanIndexForward: true,
+        ExclusiveStartKey,
+      }),
+    );
+    yield* (page.Items ?? []) as LabeledItem[];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
