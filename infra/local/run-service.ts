@@ -33,6 +33,8 @@ try {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // The launcher's IPC channel closes when it ends, however it ends: never outlive it.
+  process.on("disconnect", stop);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

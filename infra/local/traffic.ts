@@ -53,11 +53,13 @@ async function runTenant(tenantId: TenantId, apiKey: string): Promise<void> {
 const tenants = Object.entries(demo.apiKeys).filter((entry): entry is [TenantId, string] => entry[0] in TENANT_PROFILES);
 console.log(`ready traffic for ${tenants.map(([t]) => t).join(", ")} at ${values.rate}/s each`);
 const report = setInterval(() => console.log(`scored ${counts.sent}, failed ${counts.failed}`), 60_000);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    stopping = true;
-    clearInterval(report);
-    process.exit(0);
-  });
-}
+const stop = () => {
+  stopping = true;
+  clearInterval(report);
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+// The launcher's IPC channel closes when it ends, however it ends: never outlive it.
+process.on("disconnect", stop);
 await Promise.all(tenants.map(([tenant, key]) => runTenant(tenant, key)));

@@ -35,7 +35,9 @@ export function spawnChild(opts: {
   mkdirSync(opts.logDir, { recursive: true });
   const logFile = path.join(opts.logDir, `${opts.name}.log`);
   const log = createWriteStream(logFile, { flags: "a" });
-  const proc = spawn(opts.command, opts.args, { env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+  // The IPC channel is how a child learns that the launcher is gone, even after a SIGKILL: it closes,
+  // and our children (run-service.ts, traffic.ts, guard.ts around Next) stop themselves.
+  const proc = spawn(opts.command, opts.args, { env: opts.env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   const child: Child = { name: opts.name, process: proc, logFile };
   children.push(child);
   const echo = (line: string) => {
