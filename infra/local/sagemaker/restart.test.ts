@@ -67,11 +67,11 @@ describe("state across restarts", () => {
   });
 });
 
-describe("CLI", () => {
+describe("as a process of the launcher (infra/local/run-service.ts)", () => {
   it("prints one ready line, and on SIGTERM saves state and exits 0", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "sagemaker-cli-"));
     // node itself (not npx) so that SIGTERM reaches the emulator's process.
-    const args = ["--import", "tsx", "--conditions=react-server", "infra/local/sagemaker/main.ts", "--port", "0", "--data", dataDir];
+    const args = ["--import", "tsx", "--conditions=react-server", "infra/local/run-service.ts", "sagemaker", "--port", "0", "--data", dataDir];
     const child = spawn(process.execPath, args, {
       cwd: fileURLToPath(new URL("../../..", import.meta.url)),
       stdio: ["ignore", "pipe", "inherit"],
@@ -91,7 +91,7 @@ describe("CLI", () => {
       const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       expect(await exit).toBe(0);
-      const saved = JSON.parse(await readFile(path.join(dataDir, "sagemaker-state.json"), "utf8")) as { modelPackageGroups: Record<string, unknown> };
+      const saved = JSON.parse(await readFile(path.join(dataDir, "sagemaker", "sagemaker-state.json"), "utf8")) as { modelPackageGroups: Record<string, unknown> };
       expect(Object.keys(saved.modelPackageGroups)).toEqual(["from-cli"]);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
