@@ -44,8 +44,11 @@ export function spawnChild(opts: {
     log.write(line + "\n");
     if (opts.echo) console.log(`[${opts.name}] ${line}`);
   };
-  createInterface({ input: proc.stderr }).on("line", echo);
-  const stdout = createInterface({ input: proc.stdout });
+  // Both are pipes (stdio above); the typings can't see that through the "ipc" entry.
+  const [out, err] = [proc.stdout, proc.stderr];
+  if (!out || !err) throw new Error(`${opts.name}: no output pipes`);
+  createInterface({ input: err }).on("line", echo);
+  const stdout = createInterface({ input: out });
   stdout.on("line", echo);
 
   return new Promise((resolve, reject) => {
