@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiKeyRecord } from "./api-key";
-import { API_KEY_CACHE_TTL_MS, clearApiKeyCache, lookUpApiKey } from "./api-key-cache";
+import { API_KEY_CACHE_TTL_MS, clearApiKeyCache, lookUpApiKey, STALE_LIMIT_MS } from "./api-key-cache";
 import { authenticateApiKey } from "./authenticate-api-key";
 
 const record: ApiKeyRecord = {
@@ -41,7 +41,19 @@ describe("lookUpApiKey cache", () => {
     await lookUpApiKey("fc_live_x", find, API_KEY_CACHE_TTL_MS - 1);
     expect(find).toHaveBeenCalledTimes(1);
     find.mockResolvedValue({ ...record, revokedAt: "now" });
-    await expect(lookUpApiKey("fc_live_x", find, API_KEY_CACHE_TTL_MS + 1)).resolves.toBeNull();
-    expect(API_KEY_CACHE_TTL_MS).toBeLessThanOrEqual(60_000);
+    // Past the TTL the known key is served once more while a look-up refreshes it in the background...
+    await expect(lookUpApiKey("fc_live_x", find, API_KEY_CACHE_TTL_MS + 1)).resolves.toEqual(record);
+    expect(find).toHaveBeenCalledTimes(2);
+    // ...and the next request sees the revocation.
+    await expect(lookUpApiKey("fc_live_x", find, API_KEY_CACHE_TTL_MS + 2)).resolves.toBeNull();
+  });
+
+  it("never serves a key stale beyond a minute after its look-up, even when refreshes fail", async () => {
+    const find = vi.fn().mockResolvedValue(record);
+    await lookUpApiKey("fc_live_y", find, 0);
+    find.mockRejectedValue(new Error("dynamodb down"));
+    await expect(lookUpApiKey("fc_live_y", find, API_KEY_CACHE_TTL_MS + 1)).resolves.toEqual(record);
+    await expect(lookUpApiKey("fc_live_y", find, STALE_LIMIT_MS)).rejects.toThrow("dynamodb down");
+    expect(STALE_LIMIT_MS).toBeLessThanOrEqual(60_000);
   });
 });

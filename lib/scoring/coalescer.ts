@@ -60,7 +60,7 @@ export function createCoalescer<Row, Result>(options: CoalescerOptions<Row, Resu
     try {
       call = invoke(batch.map((w) => w.row));
     } catch (error) {
-      call = Promise.reject(error);
+      call = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     call
       .then((results) => {

@@ -23,5 +23,14 @@ export class ModelTimeoutError extends Error {
 export async function beforeDeadline<T>(answer: Promise<T>, deadline: Deadline): Promise<T> {
   const first = await Promise.race([answer, deadline.expired]);
   if (first === TIMED_OUT) throw new ModelTimeoutError("model answer over the tenant's budget");
-  return first as T;
+  return first;
+}
+
+/** The promise's outcome, or ModelTimeoutError after ms (the timer is cleared when it settles first). */
+export function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new ModelTimeoutError(`no model answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

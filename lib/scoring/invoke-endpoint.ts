@@ -1,6 +1,7 @@
 import "server-only";
 import { InvokeEndpointCommand, type SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { sageMakerRuntimeClient } from "@/lib/aws/clients";
+import { settleWithin } from "./deadline";
 import { parseInvocation, type ScoredRecord } from "./parse-invocation";
 
 export interface Invocation {
@@ -19,21 +20,29 @@ export function explainAbove(threshold: number): string {
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
-/** One InvokeEndpoint call for several CSV rows; aborted at timeoutMs so a slow model frees its socket. */
+/**
+ * One InvokeEndpoint call for several CSV rows; given up at timeoutMs so a slow model frees the
+ * coalescer's call slot. No per-call abortSignal: send() with options bypasses the client's cached
+ * middleware stack and wires abort listeners, ~0.3 ms per call together (lib/aws/clients.ts); the
+ * socket of a call given up on is freed by the client's requestTimeout.
+ */
 export async function invokeEndpointRows(
   input: { endpointName: string; rows: readonly string[]; explainAbove: number; timeoutMs: number },
   client: Pick<SageMakerRuntimeClient, "send"> = sageMakerRuntimeClient(),
 ): Promise<Invocation> {
-  const output = await client.send(
-    new InvokeEndpointCommand({
-      EndpointName: input.endpointName,
-      ContentType: "text/csv",
-      Accept: "text/csv",
-      Body: new TextEncoder().encode(input.rows.join("\n")),
-      EnableExplanations: explainAbove(input.explainAbove),
-    }),
-    { abortSignal: AbortSignal.timeout(input.timeoutMs) },
+  const output = await settleWithin(
+    client.send(
+      new InvokeEndpointCommand({
+        EndpointName: input.endpointName,
+        ContentType: "text/csv",
+        Accept: "text/csv",
+        Body: encoder.encode(input.rows.join("\n")),
+        EnableExplanations: explainAbove(input.explainAbove),
+      }),
+    ),
+    input.timeoutMs,
   );
   const body = output.Body ? decoder.decode(output.Body) : "";
   return { records: parseInvocation(body, output.ContentType, input.rows.length), variant: output.InvokedProductionVariant ?? null };

@@ -92,7 +92,7 @@ export function openApiDocument(serverUrl?: string) {
             description: `At most ${MAX_SINGLE_BODY_BYTES / 1024} KB. Only txn_id and amount are required.`,
             content: { "application/json": { schema: { $ref: "#/components/schemas/Transaction" }, example: { txn_id: "1", amount: 50, device: "mobile" } } },
           },
-          responses: { "200": ok("#/components/schemas/ScoreResult"), ...errors({ "413": `Body over ${MAX_SINGLE_BODY_BYTES} bytes` }) },
+          responses: { "200": ok("#/components/schemas/ScoreResult"), ...errors({ "413": `Body over ${MAX_SINGLE_BODY_BYTES} bytes`, "429": "Over the API key's rate limit (tenant setting, requests per second); retry after the Retry-After header's seconds" }) },
         },
       },
       "/api/score/batch": {
@@ -106,7 +106,7 @@ export function openApiDocument(serverUrl?: string) {
           },
           responses: {
             "200": ok("#/components/schemas/BatchResult"),
-            ...errors({ "413": `Body over ${MAX_BATCH_BODY_BYTES} bytes` }),
+            ...errors({ "413": `Body over ${MAX_BATCH_BODY_BYTES} bytes`, "429": "Over the API key's rate limit (tenant setting, requests per second); retry after the Retry-After header's seconds" }),
           },
         },
       },

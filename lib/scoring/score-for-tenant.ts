@@ -1,6 +1,7 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
 import type { Transaction } from "@/lib/features/transaction";
+import { recordDecision } from "@/lib/metrics/publish-decision-metrics";
 import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import { cachedSettings } from "@/lib/settings/settings-cache";
 import { scoreRow } from "./endpoint-scorer";
@@ -26,7 +27,17 @@ const liveDeps: ScoringDeps = {
 export async function scoreForTenant(input: { tenantId: string; transactions: readonly Transaction[]; startedAt: number }): Promise<ScoreResult[]> {
   const [endpointName, settings] = await Promise.all([tenantEndpoint(input.tenantId), cachedSettings(input.tenantId)]);
   await versions.warm(endpointName).catch(() => undefined);
-  return scoreTransactions({ tenantId: input.tenantId, endpointName, settings, startedAt: input.startedAt }, input.transactions, liveDeps);
+  const results = await scoreTransactions({ tenantId: input.tenantId, endpointName, settings, startedAt: input.startedAt }, input.transactions, liveDeps);
+  recordMetrics(input.tenantId, results);
+  return results;
+}
+
+function recordMetrics(tenantId: string, results: readonly ScoreResult[]): void {
+  const at = Date.now();
+  for (const r of results) {
+    // No score and not degraded: a rule decided without asking the model.
+    recordDecision({ tenantId, decision: r.decision, degraded: r.degraded, ruleOnly: r.score === null && !r.degraded, latencyMs: r.latency_ms, at });
+  }
 }
 
 // Model trouble is expected operational noise (that is what degraded mode is for): log one line per

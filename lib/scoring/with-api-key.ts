@@ -3,6 +3,8 @@ import { performance } from "node:perf_hooks";
 import { toErrorResponse } from "@/lib/api/error-response";
 import type { ApiKeyRecord } from "@/lib/api-keys/api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { cachedSettings } from "@/lib/settings/settings-cache";
+import { enforceRateLimit, RateLimitedError } from "./rate-limit/enforce-rate-limit";
 
 export interface ApiKeyContext {
   req: Request;
@@ -15,16 +17,21 @@ export interface ApiKeyContext {
 
 /**
  * The wrapper of the scoring API's route handlers: tenant API key (not a session, no same-origin
- * check: callers are servers), then the handler; anything thrown becomes the one error body.
+ * check: callers are servers), the key's rate limit (before the body is read: a flood costs little),
+ * then the handler; anything thrown becomes the one error body.
  */
 export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): (req: Request) => Promise<Response> {
   return async (req) => {
     const startedAt = performance.now();
     try {
       const key = await authenticateApiKey(req.headers.get("authorization"));
+      const { rateLimitPerSecond } = await cachedSettings(key.tenantId);
+      await enforceRateLimit(key, rateLimitPerSecond);
       return await handler({ req, key, tenantId: key.tenantId, startedAt });
     } catch (error) {
-      return toErrorResponse(error);
+      const response = toErrorResponse(error);
+      if (error instanceof RateLimitedError) response.headers.set("retry-after", String(error.retryAfterSeconds));
+      return response;
     }
   };
 }

@@ -18,6 +18,9 @@ export const RULE_FIELDS = [
 ] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
+/** Generous: a protection against a runaway client, not a quota (a 2-core instance serves ~1,000/s). */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 2000;
+
 export const RULE_OPERATORS = ["gt", "gte", "lt", "lte"] as const;
 
 export const ruleSchema = z.object({
@@ -54,6 +57,11 @@ export const tenantSettingsSchema = z
     failMode: z.enum(["review", "allow"]),
     /** The model call's share of the payment app's latency budget; slower answers degrade. */
     timeoutBudgetMs: z.number().int().min(10).max(10_000),
+    /**
+     * Scoring requests per second per API key (lib/scoring/rate-limit). Settings saved before the
+     * limit existed read as the default.
+     */
+    rateLimitPerSecond: z.number().int().min(1).max(100_000).default(DEFAULT_RATE_LIMIT_PER_SECOND),
   })
   .superRefine((s, ctx) => {
     if (s.thresholds.suspicious < s.thresholds.review) {
@@ -88,4 +96,5 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   blockLists: { devices: ["emulator"], countries: ["CU", "IR", "KP", "SY"] },
   failMode: "review",
   timeoutBudgetMs: 250,
+  rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
 };

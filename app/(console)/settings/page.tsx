@@ -1,21 +1,27 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireSession } from "@/lib/auth/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
+import { ApiKeysPanel, ScoringSettingsPanel } from "./settings-panels";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requireSession({ roles: AREA_ROLES.settings, callbackUrl: "/settings" });
+  const user = await requireSession({ roles: AREA_ROLES.settings, callbackUrl: "/settings" });
   return (
     <>
-      <PageHeader title="Settings" description="Tenant thresholds, rules, users and API keys." />
-      <EmptyState
-        title="Settings are not editable yet"
-        description="Administrators will manage how this tenant scores and who may use the console."
-        upcoming={["Decision thresholds for REVIEW and SUSPICIOUS", "Rules: amount limits and block lists", "Users and their roles", "API keys for payment applications"]}
-      />
+      <PageHeader title="Settings" description="How this tenant's transactions are scored, and the API keys payment applications use. Every change is recorded in the audit log." />
+      <div className="space-y-6">
+        <Suspense fallback={<Card><TableSkeleton rows={8} /></Card>}>
+          <ScoringSettingsPanel tenantId={user.tenantId} />
+        </Suspense>
+        <Suspense fallback={<Card><TableSkeleton rows={3} /></Card>}>
+          <ApiKeysPanel tenantId={user.tenantId} />
+        </Suspense>
+      </div>
     </>
   );
 }

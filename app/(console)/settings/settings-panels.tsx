@@ -1,0 +1,32 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import { SettingsForm } from "@/components/settings/settings-form";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { apiKeysQueryOptions } from "@/lib/queries/api-keys";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { settingsQueryOptions } from "@/lib/queries/settings";
+import { getSettings } from "@/lib/settings/get-settings";
+
+/**
+ * Server prefetch of each section (same query keys as the client, from lib/queries), in its own
+ * Suspense boundary: the form renders with data, then the client takes over.
+ */
+export async function ScoringSettingsPanel({ tenantId }: { tenantId: string }) {
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(settingsQueryOptions().queryKey, await getSettings(tenantId));
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <SettingsForm />
+    </HydrationBoundary>
+  );
+}
+
+export async function ApiKeysPanel({ tenantId }: { tenantId: string }) {
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(apiKeysQueryOptions().queryKey, { keys: await listApiKeys(tenantId) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ApiKeysSection />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { createDecisionMetrics, roundLatency } from "./decision-metrics";
+
+const sample = { tenantId: "t1", decision: "LEGIT" as const, degraded: false, ruleOnly: false, latencyMs: 2.34, at: Date.UTC(2026, 0, 1, 12, 0, 30) };
+
+describe("decision metrics", () => {
+  it("keeps latencies to two significant digits", () => {
+    expect([roundLatency(2.34), roundLatency(23.4), roundLatency(234), roundLatency(0)]).toEqual([2.3, 23, 230, 0]);
+  });
+
+  it("aggregates per tenant and minute and drains once", () => {
+    const metrics = createDecisionMetrics();
+    metrics.record(sample);
+    metrics.record({ ...sample, decision: "SUSPICIOUS", ruleOnly: true, latencyMs: 2.31 });
+    metrics.record({ ...sample, decision: "REVIEW", degraded: true, at: sample.at + 60_000 });
+    metrics.record({ ...sample, tenantId: "t2" });
+    const datums = metrics.drain();
+    const first = datums.filter((d) => d.Dimensions?.[0]?.Value === "t1" && d.Timestamp?.getTime() === Date.UTC(2026, 0, 1, 12, 0));
+    const value = (name: string, decision?: string) =>
+      first.find((d) => d.MetricName === name && (decision === undefined || d.Dimensions?.[1]?.Value === decision))?.Value;
+    expect([value("Decisions", "LEGIT"), value("Decisions", "SUSPICIOUS"), value("Decisions", "REVIEW"), value("RuleOnly"), value("Degraded")]).toEqual([1, 1, 0, 1, 0]);
+    expect(first.find((d) => d.MetricName === "Latency")).toMatchObject({ Values: [2.3], Counts: [2], Unit: "Milliseconds" });
+    expect(new Set(datums.map((d) => `${d.Dimensions?.[0]?.Value}@${d.Timestamp?.getTime()}`)).size).toBe(3);
+    expect(metrics.drain()).toEqual([]);
+  });
+
+  it("splits a minute's latencies into datums of at most 150 values", () => {
+    const metrics = createDecisionMetrics();
+    for (let i = 1; i <= 400; i++) metrics.record({ ...sample, latencyMs: i });
+    const latency = metrics.drain().filter((d) => d.MetricName === "Latency");
+    expect(latency.every((d) => (d.Values?.length ?? 0) <= 150)).toBe(true);
+    expect(latency.flatMap((d) => d.Counts ?? []).reduce((a, b) => a + b, 0)).toBe(400);
+  });
+});

@@ -1,0 +1,71 @@
+import "server-only";
+import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "@/lib/aws/clients";
+import { env } from "@/lib/env";
+import type { LeaseCapacity } from "./rate-limiter";
+
+/**
+ * One item per API key holds the current one-second window and how much of it was leased:
+ * PK `TENANT#<t>#RATE#<keyId>`, SK `WINDOW`, attributes `win` (epoch second) and `used`. One item
+ * rather than one per window, so nothing accumulates (dynalite has no TTL) and a lease is a single
+ * conditional UpdateItem: add to this window's count while it is below the limit, or start the
+ * window over when the stored one is older. (lib/db/keys.ts should list this layout.)
+ */
+export const rateWindowPk = (tenantId: string, keyId: string) => `TENANT#${tenantId}#RATE#${keyId}`;
+export const RATE_WINDOW_SK = "WINDOW";
+
+type Db = Pick<DynamoDBDocumentClient, "send">;
+
+const isConditionFailure = (error: unknown) => (error as Error).name === "ConditionalCheckFailedException";
+
+async function addToWindow(db: Db, key: Record<string, string>, window: number, want: number, limit: number): Promise<number | null> {
+  try {
+    const { Attributes } = await db.send(
+      new UpdateCommand({
+        TableName: env().TABLE_NAME,
+        Key: key,
+        UpdateExpression: "SET used = used + :want",
+        ConditionExpression: "win = :win AND used < :limit",
+        ExpressionAttributeValues: { ":want": want, ":win": window, ":limit": limit },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    const used = Number(Attributes?.used);
+    // `used` may pass the limit by up to a chunk; only what fits under it is granted.
+    return Math.max(0, Math.min(want, limit - (used - want)));
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+async function startWindow(db: Db, key: Record<string, string>, window: number, want: number, limit: number): Promise<number | null> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: env().TABLE_NAME,
+        Key: key,
+        UpdateExpression: "SET win = :win, used = :want",
+        ConditionExpression: "attribute_not_exists(win) OR win < :win",
+        ExpressionAttributeValues: { ":win": window, ":want": Math.min(want, limit) },
+      }),
+    );
+    return Math.min(want, limit);
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Leases up to `want` of a key's window. An instance's first lease of a window usually starts the
+ * window (one write), later ones add to it (one write); the other order is the fallback when
+ * another instance got there first. 0 = the window is spent (or a clock ahead of ours owns it).
+ */
+export function dynamoLease(db: Db = documentClient()): LeaseCapacity {
+  return async ({ tenantId, keyId, window, want, limit, isFirstOfWindow }) => {
+    const key = { PK: rateWindowPk(tenantId, keyId), SK: RATE_WINDOW_SK };
+    if (isFirstOfWindow) return (await startWindow(db, key, window, want, limit)) ?? (await addToWindow(db, key, window, want, limit)) ?? 0;
+    return (await addToWindow(db, key, window, want, limit)) ?? (await startWindow(db, key, window, want, limit)) ?? 0;
+  };
+}
