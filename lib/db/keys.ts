@@ -14,6 +14,7 @@
  * | queue counts| TENANT#<t>#QUEUECOUNT | SHARD#<n>          |                      |        |
  * | queue link  | TENANT#<t>#CUSTOMER#<c> or …#CARD#<c> | <iso created>#<txn> |  |        |
  * | seed marker | TENANT#<t>            | SEED#<name>        |                      |        |
+ * | rate window | TENANT#<t>#RATE#<key> | WINDOW             |                      |        |
  *
  * | item        | GSI2PK                    | GSI2SK                         |
  * |-------------|---------------------------|--------------------------------|
@@ -59,3 +60,7 @@ export const seedMarkerSk = (name: string) => `SEED#${name}`;
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** Per-key rate-limit window (lib/scoring/rate-limit): one item per API key, reset each second. */
+export const rateWindowPk = (tenantId: string, keyId: string) => `TENANT#${tenantId}#RATE#${keyId}`;
+export const RATE_WINDOW_SK = "WINDOW";

@@ -11,8 +11,7 @@ import type { LeaseCapacity } from "./rate-limiter";
  * conditional UpdateItem: add to this window's count while it is below the limit, or start the
  * window over when the stored one is older. (lib/db/keys.ts should list this layout.)
  */
-export const rateWindowPk = (tenantId: string, keyId: string) => `TENANT#${tenantId}#RATE#${keyId}`;
-export const RATE_WINDOW_SK = "WINDOW";
+import { rateWindowPk, RATE_WINDOW_SK } from "@/lib/db/keys";
 
 type Db = Pick<DynamoDBDocumentClient, "send">;
 
