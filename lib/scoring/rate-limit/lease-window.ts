@@ -1,6 +1,7 @@
 import "server-only";
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
+import { rateWindowPk, RATE_WINDOW_SK } from "@/lib/db/keys";
 import { env } from "@/lib/env";
 import type { LeaseCapacity } from "./rate-limiter";
 
@@ -9,10 +10,8 @@ import type { LeaseCapacity } from "./rate-limiter";
  * PK `TENANT#<t>#RATE#<keyId>`, SK `WINDOW`, attributes `win` (epoch second) and `used`. One item
  * rather than one per window, so nothing accumulates (dynalite has no TTL) and a lease is a single
  * conditional UpdateItem: add to this window's count while it is below the limit, or start the
- * window over when the stored one is older. (lib/db/keys.ts should list this layout.)
+ * window over when the stored one is older.
  */
-import { rateWindowPk, RATE_WINDOW_SK } from "@/lib/db/keys";
-
 type Db = Pick<DynamoDBDocumentClient, "send">;
 
 const isConditionFailure = (error: unknown) => (error as Error).name === "ConditionalCheckFailedException";
