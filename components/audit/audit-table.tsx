@@ -5,6 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
 import type { AuditEntry } from "@/lib/audit/audit-entry";
 import { ChangeDiff } from "./change-diff";
+import { TableHead } from "@/components/ui/table-head";
 
 function actionTone(action: string): BadgeTone {
   if (/revoke|rollback|delete/.test(action)) return "danger";
@@ -18,18 +19,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-[13px]" aria-label="Audit log">
-        <thead className="border-b border-line bg-surface-muted text-[11px] uppercase tracking-wider text-subtle">
-          <tr>
-            <th className="px-4 py-2 font-medium">When</th>
-            <th className="px-4 py-2 font-medium">Who</th>
-            <th className="px-4 py-2 font-medium">Action</th>
-            <th className="px-4 py-2 font-medium">Target</th>
-            <th className="px-4 py-2 font-medium">Why</th>
-            <th className="px-4 py-2">
-              <span className="sr-only">Changes</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["When", "Who", "Action", "Target", "Why", { label: "Changes", srOnly: true }]} />
         <tbody className="divide-y divide-line">
           {entries.map((entry) => {
             const isOpen = openId === entry.id;

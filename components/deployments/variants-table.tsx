@@ -1,6 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { formatPercent } from "@/components/ui/format";
 import type { VariantOverview } from "@/lib/deployments/endpoint-overview";
+import { TableHead } from "@/components/ui/table-head";
 
 const BAR_COLOURS = ["var(--chart-1)", "var(--chart-3)", "var(--chart-2)", "var(--chart-4)"];
 
@@ -10,21 +11,26 @@ export function VariantsTable({ variants }: { variants: VariantOverview[] }) {
       <TrafficBar variants={variants} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-[13px]">
-          <thead className="border-y border-line bg-surface-muted text-[11px] uppercase tracking-wider text-subtle">
-            <tr>
-              <th className="px-4 py-2 font-medium">Variant</th>
-              <th className="px-4 py-2 font-medium">Model</th>
-              <th className="px-4 py-2 font-medium">Instance type</th>
-              <th className="px-4 py-2 text-right font-medium">Instances</th>
-              <th className="px-4 py-2 text-right font-medium">Weight</th>
-              <th className="px-4 py-2 text-right font-medium">Traffic share</th>
-            </tr>
-          </thead>
+          <TableHead
+            border="both"
+            columns={[
+              "Variant",
+              "Model",
+              "Instance type",
+              { label: "Instances", className: "text-right" },
+              { label: "Weight", className: "text-right" },
+              { label: "Traffic share", className: "text-right" },
+            ]}
+          />
           <tbody className="divide-y divide-line">
             {variants.map((v, i) => (
               <tr key={v.variantName}>
                 <td className="px-4 py-2.5 font-medium">
-                  <span className="mr-2 inline-block h-2 w-2 rounded-sm" style={{ background: BAR_COLOURS[i % BAR_COLOURS.length] }} aria-hidden="true" />
+                  <span
+                    className="mr-2 inline-block h-2 w-2 rounded-sm"
+                    style={{ background: BAR_COLOURS[i % BAR_COLOURS.length] }}
+                    aria-hidden="true"
+                  />
                   {v.variantName}
                 </td>
                 <td className="px-4 py-2.5 font-mono text-[12px]">{v.modelName ?? "—"}</td>

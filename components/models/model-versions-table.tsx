@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import type { ModelVersion } from "@/lib/models/model-version";
+import { TableHead } from "@/components/ui/table-head";
 
 const APPROVAL: Record<string, { tone: BadgeTone; label: string }> = {
   Approved: { tone: "success", label: "Approved" },
@@ -11,17 +12,13 @@ const APPROVAL: Record<string, { tone: BadgeTone; label: string }> = {
 
 export function ModelVersionsTable({ groupName, versions }: { groupName: string; versions: ModelVersion[] }) {
   return (
-    <Card title={`Model package group ${groupName}`} description="Newest first. Evaluation metrics per version arrive with model evaluation.">
+    <Card
+      title={`Model package group ${groupName}`}
+      description="Newest first. Evaluation metrics per version arrive with model evaluation."
+    >
       <div className="overflow-x-auto">
         <table className="w-full text-left text-[13px]">
-          <thead className="border-b border-line bg-surface-muted text-[11px] uppercase tracking-wider text-subtle">
-            <tr>
-              <th className="w-24 px-4 py-2 font-medium">Version</th>
-              <th className="px-4 py-2 font-medium">Approval</th>
-              <th className="px-4 py-2 font-medium">Created</th>
-              <th className="px-4 py-2 font-medium">Description</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: "Version", className: "w-24" }, "Approval", "Created", "Description"]} />
           <tbody className="divide-y divide-line">
             {versions.map((v) => {
               const approval = APPROVAL[v.approvalStatus] ?? { tone: "neutral" as const, label: v.approvalStatus };

@@ -2,24 +2,14 @@ import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
 import type { ApiKeyRecord } from "@/lib/api-keys/api-key";
 import { Button } from "./controls";
+import { TableHead } from "@/components/ui/table-head";
 
 export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKeyRecord[]; onRevoke: (key: ApiKeyRecord) => void }) {
   if (keys.length === 0) return <p className="border-t border-line px-4 py-6 text-center text-[13px] text-muted">No API keys yet.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-[13px]" aria-label="API keys">
-        <thead className="border-y border-line bg-surface-muted text-[11px] uppercase tracking-wider text-subtle">
-          <tr>
-            <th className="px-4 py-2 font-medium">Name</th>
-            <th className="px-4 py-2 font-medium">Key</th>
-            <th className="px-4 py-2 font-medium">Created</th>
-            <th className="px-4 py-2 font-medium">Created by</th>
-            <th className="px-4 py-2 font-medium">Status</th>
-            <th className="px-4 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead border="both" columns={["Name", "Key", "Created", "Created by", "Status", { label: "Actions", srOnly: true }]} />
         <tbody className="divide-y divide-line">
           {keys.map((key) => (
             <tr key={key.keyId} className={key.revokedAt ? "text-muted" : undefined}>
