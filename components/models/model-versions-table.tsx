@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import type { ModelMetrics } from "@/lib/models/model-metrics";
 import type { ModelVersion } from "@/lib/models/model-version";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -10,17 +11,40 @@ const APPROVAL: Record<string, { tone: BadgeTone; label: string }> = {
   PendingManualApproval: { tone: "warning", label: "Pending approval" },
 };
 
-export function ModelVersionsTable({ groupName, versions }: { groupName: string; versions: ModelVersion[] }) {
+const formatMetric = (value: number | null | undefined) => (value == null ? "—" : value.toFixed(3));
+
+/** `metrics[i]` belongs to `versions[i]`; null where a version has no readable evaluation. */
+export function ModelVersionsTable({
+  groupName,
+  versions,
+  metrics,
+}: {
+  groupName: string;
+  versions: ModelVersion[];
+  metrics: ReadonlyArray<ModelMetrics | null>;
+}) {
+  const evaluatedOn = metrics.find((m) => m)?.evaluatedRows;
   return (
     <Card
       title={`Model package group ${groupName}`}
-      description="Newest first. Evaluation metrics per version arrive with model evaluation."
+      description={`Newest first. Metrics from each version's evaluation on its held-out test split${evaluatedOn ? ` (${evaluatedOn.toLocaleString("en-US")} transactions)` : ""}.`}
     >
       <div className="overflow-x-auto">
         <table className="w-full text-left text-[13px]">
-          <TableHead columns={[{ label: "Version", className: "w-24" }, "Approval", "Created", "Description"]} />
+          <TableHead
+            columns={[
+              { label: "Version", className: "w-24" },
+              "Approval",
+              { label: "ROC-AUC", className: "whitespace-nowrap text-right" },
+              { label: "PR-AUC", className: "whitespace-nowrap text-right" },
+              { label: "Recall @ 80% precision", className: "text-right" },
+              "Created",
+              "Description",
+            ]}
+          />
           <tbody className="divide-y divide-line">
-            {versions.map((v) => {
+            {versions.map((v, i) => {
+              const m = metrics[i];
               const approval = APPROVAL[v.approvalStatus] ?? { tone: "neutral" as const, label: v.approvalStatus };
               return (
                 <tr key={v.arn || v.version}>
@@ -28,6 +52,9 @@ export function ModelVersionsTable({ groupName, versions }: { groupName: string;
                   <td className="px-4 py-2.5">
                     <Badge tone={approval.tone}>{approval.label}</Badge>
                   </td>
+                  <td className="tabular px-4 py-2.5 text-right">{formatMetric(m?.rocAuc)}</td>
+                  <td className="tabular px-4 py-2.5 text-right">{formatMetric(m?.prAuc)}</td>
+                  <td className="tabular px-4 py-2.5 text-right">{formatMetric(m?.recallAt80Precision)}</td>
                   <td className="tabular whitespace-nowrap px-4 py-2.5 text-muted">{formatDateTime(v.createdAt)}</td>
                   <td className="px-4 py-2.5 text-muted">{v.description ?? "—"}</td>
                 </tr>

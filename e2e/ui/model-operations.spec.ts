@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/demo-users";
 
@@ -21,4 +22,12 @@ test("Models lists the versions of the tenant's model package group", async ({ p
   await expect(rows.first()).toContainText("Version");
   await expect(rows.nth(1)).toContainText(/^v\d+/);
   expect(await rows.count()).toBeGreaterThan(2);
+});
+
+test("Models shows each version's evaluation figures from the registry, as training wrote them", async ({ page }) => {
+  const evaluation = JSON.parse(await readFile("infra/model/artifacts/acme-bank-fraud/v2/evaluation.json", "utf8")) as { roc_auc: number; pr_auc: number };
+  await page.goto("/models");
+  const v2 = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "v2", exact: true }) });
+  await expect(v2).toContainText(evaluation.roc_auc.toFixed(3));
+  await expect(v2).toContainText(evaluation.pr_auc.toFixed(3));
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { Tenant } from "@/lib/tenants/tenant";
 import { listModelVersions } from "./list-model-versions";
 
-const tenant: Tenant = { tenantId: "acme-bank", name: "Acme Bank", endpointName: "acme-fraud", modelPackageGroupName: "acme-fraud-models", createdAt: "2026-01-01" };
+const tenant: Tenant = {
+  tenantId: "acme-bank",
+  name: "Acme Bank",
+  endpointName: "acme-fraud",
+  modelPackageGroupName: "acme-fraud-models",
+  createdAt: "2026-01-01",
+};
 const getTenant = () => Promise.resolve(tenant);
 
 function fakeList(pages: Record<string, { items: number[]; next?: string }>, seen: Record<string, unknown>[] = []) {
@@ -11,7 +17,10 @@ function fakeList(pages: Record<string, { items: number[]; next?: string }>, see
     seen.push(command.input);
     const token = command.input.NextToken;
     const page = pages[typeof token === "string" ? token : ""];
-    if (!page) return Promise.reject(Object.assign(new Error("ModelPackageGroup acme-fraud-models does not exist."), { name: "ValidationException" }));
+    if (!page)
+      return Promise.reject(
+        Object.assign(new Error("ModelPackageGroup acme-fraud-models does not exist."), { name: "ValidationException" }),
+      );
     return Promise.resolve({
       NextToken: page.next,
       ModelPackageSummaryList: page.items.map((n) => ({
@@ -29,7 +38,10 @@ function fakeList(pages: Record<string, { items: number[]; next?: string }>, see
 describe("listModelVersions", () => {
   it("lists every page of the tenant's group, newest first as SageMaker sorts them", async () => {
     const seen: Record<string, unknown>[] = [];
-    const versions = await listModelVersions({ tenantId: "acme-bank" }, { getTenant, sageMaker: fakeList({ "": { items: [4, 3], next: "p2" }, p2: { items: [2, 1] } }, seen) });
+    const versions = await listModelVersions(
+      { tenantId: "acme-bank" },
+      { getTenant, sageMaker: fakeList({ "": { items: [4, 3], next: "p2" }, p2: { items: [2, 1] } }, seen) },
+    );
     expect(versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
     expect(versions[1]).toEqual({
       version: 3,

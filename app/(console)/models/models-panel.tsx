@@ -2,6 +2,7 @@ import { ModelVersionsTable } from "@/components/models/model-versions-table";
 import { ErrorCallout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isAppError } from "@/lib/api/app-error";
+import { getModelMetrics } from "@/lib/models/get-model-metrics";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import type { ModelVersion } from "@/lib/models/model-version";
 import { getTenant } from "@/lib/tenants/get-tenant";
@@ -22,12 +23,13 @@ export async function ModelsPanel({ tenantId }: { tenantId: string }) {
         title="No model versions registered"
         description={
           <>
-            The model package group <code className="font-mono text-foreground">{groupName}</code> has no versions yet. Versions registered by
-            training appear here with their approval status.
+            The model package group <code className="font-mono text-foreground">{groupName}</code> has no versions yet. Versions registered
+            by training appear here with their approval status.
           </>
         }
       />
     );
   }
-  return <ModelVersionsTable groupName={groupName} versions={versions} />;
+  const metrics = await Promise.all(versions.map((v) => getModelMetrics(v.arn)));
+  return <ModelVersionsTable groupName={groupName} versions={versions} metrics={metrics} />;
 }

@@ -13,7 +13,7 @@ export default async function ModelsPage() {
   const user = await requireSession({ roles: AREA_ROLES.models, callbackUrl: "/models" });
   return (
     <>
-      <PageHeader title="Models" description="Versions registered in your tenant's SageMaker model package group, and their approval status." />
+      <PageHeader title="Models" description="Versions registered in your tenant's SageMaker model package group: approval status and held-out evaluation." />
       <Suspense fallback={<Card><TableSkeleton rows={6} /></Card>}>
         <ModelsPanel tenantId={user.tenantId} />
       </Suspense>

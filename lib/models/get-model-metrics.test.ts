@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { getModelMetrics, type ModelMetricsDeps } from "./get-model-metrics";
+
+const ARN = "arn:aws:sagemaker:us-east-1:000000000000:model-package/acme-bank-fraud/2";
+const evaluation = {
+  dataset: "test",
+  rows: 50_000,
+  roc_auc: 0.965,
+  pr_auc: 0.862,
+  recall_at_precision: [
+    { precision: 0.5, recall: 0.87, threshold: 0.04 },
+    { precision: 0.8, recall: 0.826, threshold: 0.17 },
+  ],
+  confusion_matrices: [],
+};
+
+function deps(statisticsUri: string | undefined, body: unknown): ModelMetricsDeps & { asked: unknown[] } {
+  const asked: unknown[] = [];
+  return {
+    asked,
+    sageMaker: {
+      send: (command: { input: unknown }) => {
+        asked.push(command.input);
+        return Promise.resolve({ ModelMetrics: statisticsUri ? { ModelQuality: { Statistics: { S3Uri: statisticsUri } } } : undefined });
+      },
+    },
+    s3: {
+      send: (command: { input: unknown }) => {
+        asked.push(command.input);
+        return Promise.resolve({ Body: { transformToString: () => Promise.resolve(JSON.stringify(body)) } });
+      },
+    },
+  };
+}
+
+describe("getModelMetrics", () => {
+  it("reads the evaluation the package's ModelQuality statistics point at", async () => {
+    const d = deps("s3://models/acme-bank-fraud/v2/evaluation.json", evaluation);
+    expect(await getModelMetrics(ARN, d)).toEqual({
+      rocAuc: 0.965,
+      prAuc: 0.862,
+      recallAt80Precision: 0.826,
+      evaluatedRows: 50_000,
+      dataset: "test",
+    });
+    expect(d.asked).toEqual([{ ModelPackageName: ARN }, { Bucket: "models", Key: "acme-bank-fraud/v2/evaluation.json" }]);
+  });
+
+  it("is null, not a guess, when the package has no evaluation or the file is not one", async () => {
+    expect(await getModelMetrics(ARN, deps(undefined, evaluation))).toBeNull();
+    expect(await getModelMetrics(ARN, deps("s3://models/x.json", { roc_auc: "high" }))).toBeNull();
+  });
+
+  it("reports recall at 80% precision as missing when that point was not evaluated", async () => {
+    const d = deps("s3://models/e.json", { ...evaluation, recall_at_precision: [{ precision: 0.9, recall: 0.7 }] });
+    expect((await getModelMetrics(ARN, d))?.recallAt80Precision).toBeNull();
+  });
+});
