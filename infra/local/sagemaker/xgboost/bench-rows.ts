@@ -1,3 +1,5 @@
+import { mulberry32 } from "./seeded-random";
+
 /**
  * Benchmark rows that exercise a model the way real traffic does without needing its data set:
  * each feature is drawn around the split conditions the model uses for it (so rows reach all
@@ -39,15 +41,6 @@ function spreadOf(values: number[]): number {
   return Math.max(max - min, 1e-3);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface BenchModelJson {
   learner: { gradient_booster: { model: { trees: Array<{ left_children: number[]; split_indices: number[]; split_conditions: number[] }> } } };

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseXgboostModel } from "./index";
 import { modelJson, type TestNode } from "./test-model-json";
+import { mulberry32 } from "./seeded-random";
 
 // Independent reference: exact Shapley values by enumerating feature subsets, with the
 // path-dependent value function v(S) (features outside S follow both branches weighted by cover).
 // TreeSHAP must reproduce it for any tree, including features repeated along a path.
 
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomTree(rand: () => number, numFeatures: number, maxDepth: number): TestNode[] {
   const nodes: TestNode[] = [];
