@@ -1,8 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** Debian's python3-xgboost lives under /usr/bin/python3 only (the python3 on PATH lacks it). */
-export const PYTHON = "/usr/bin/python3";
+/** Debian's python3-xgboost lives under /usr/bin/python3 only (the python3 on PATH may lack it). */
+export const DEFAULT_PYTHON = "/usr/bin/python3";
+
+/**
+ * The one interpreter every Python step uses (training, parity tests, benchmarks). FRAUD_PYTHON
+ * points elsewhere, e.g. a virtualenv with `pip install xgboost==1.7.*` on macOS.
+ */
+export const PYTHON = process.env.FRAUD_PYTHON || DEFAULT_PYTHON;
+export const PYTHON_IS_CUSTOM = PYTHON !== DEFAULT_PYTHON;
 
 export const TRAIN_DIR = fileURLToPath(new URL("../train/", import.meta.url));
 

@@ -10,25 +10,38 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchRows } from "./bench-rows";
+import { PYTHON } from "../../../model/pipeline/python";
 import { parseXgboostModel, predictBatch, shapBatch, type XgboostModel } from "./index";
 
-const PYTHON = "/usr/bin/python3";
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = join(HERE, "../../../..");
 const ARTIFACTS = join(ROOT, "infra/model/artifacts");
 const N_ROWS = 3000;
 const N_SHAP_ROWS = 500;
 
-interface PythonTimings { predict_row: number; inplace_row: number; shap_row: number; predict_batch_1: number; predict_batch_2: number; shap_batch_1: number; shap_batch_2: number }
+interface PythonTimings {
+  predict_row: number;
+  inplace_row: number;
+  shap_row: number;
+  predict_batch_1: number;
+  predict_batch_2: number;
+  shap_batch_1: number;
+  shap_batch_2: number;
+}
 
 function findModels(scratch: string): string[] {
-  const found = existsSync(ARTIFACTS) && !process.argv.includes("--fixture")
-    ? readdirSync(ARTIFACTS).flatMap((group) =>
-        existsSync(join(ARTIFACTS, group)) && !group.startsWith(".")
-          ? readdirSync(join(ARTIFACTS, group)).filter((v) => /^v\d+$/.test(v)).map((v) => join(ARTIFACTS, group, v, "xgboost-model"))
-          : [],
-      ).filter((path) => existsSync(path))
-    : [];
+  const found =
+    existsSync(ARTIFACTS) && !process.argv.includes("--fixture")
+      ? readdirSync(ARTIFACTS)
+          .flatMap((group) =>
+            existsSync(join(ARTIFACTS, group)) && !group.startsWith(".")
+              ? readdirSync(join(ARTIFACTS, group))
+                  .filter((v) => /^v\d+$/.test(v))
+                  .map((v) => join(ARTIFACTS, group, v, "xgboost-model"))
+              : [],
+          )
+          .filter((path) => existsSync(path))
+      : [];
   if (found.length > 0) return found.sort();
   console.log(`No model artifacts used (none under ${relative(ROOT, ARTIFACTS)}/<group>/v<N>/xgboost-model, or --fixture):`);
   console.log("falling back to the parity fixture's deep model (200 trees, max_depth 8), trained now.\n");
@@ -105,9 +118,13 @@ function report(path: string, model: XgboostModel, ours: Record<string, number>,
     ["shap, one row per call", ours.shap_row ?? 0, xgb.shap_row, undefined],
     [`shap, batch of ${N_SHAP_ROWS}`, ours.shap_batch ?? 0, xgb.shap_batch_1, xgb.shap_batch_2],
   ];
-  console.log(`  ${"µs per row".padEnd(38)}${"ours".padStart(10)}${"XGBoost".padStart(11)}${"ours/XGB".padStart(10)}${"XGB 2 thr".padStart(11)}`);
+  console.log(
+    `  ${"µs per row".padEnd(38)}${"ours".padStart(10)}${"XGBoost".padStart(11)}${"ours/XGB".padStart(10)}${"XGB 2 thr".padStart(11)}`,
+  );
   for (const [label, o, x1, x2] of lines) {
-    console.log(`  ${label.padEnd(38)}${us(o).padStart(10)}${us(x1).padStart(11)}${ratio(o, x1).padStart(10)}${(x2 === undefined ? "-" : us(x2)).padStart(11)}`);
+    console.log(
+      `  ${label.padEnd(38)}${us(o).padStart(10)}${us(x1).padStart(11)}${ratio(o, x1).padStart(10)}${(x2 === undefined ? "-" : us(x2)).padStart(11)}`,
+    );
   }
   console.log(`  agreement: ${agree}\n`);
 }
@@ -115,7 +132,9 @@ function report(path: string, model: XgboostModel, ours: Record<string, number>,
 function main() {
   const scratch = mkdtempSync(join(tmpdir(), "xgb-bench-"));
   try {
-    const load = loadavg().map((v) => v.toFixed(1)).join(" ");
+    const load = loadavg()
+      .map((v) => v.toFixed(1))
+      .join(" ");
     console.log(`XGBoost model benchmark: our TypeScript evaluator vs XGBoost (Python) on the same rows.`);
     console.log(`Node ${process.version}, ${cpus().length} cores, load average ${load}. Wall-clock, one pass each;`);
     console.log("XGBoost per-row calls and its first column run on 1 thread (like our single JS thread).\n");
@@ -126,7 +145,15 @@ function main() {
       const { timings } = benchOurs(model, rows);
       const rowsPath = join(scratch, "rows.f32");
       writeFileSync(rowsPath, new Uint8Array(rows.buffer));
-      const out = python([join(HERE, "bench_reference.py"), path, rowsPath, String(N_ROWS), String(model.numFeatures), String(N_SHAP_ROWS), scratch]);
+      const out = python([
+        join(HERE, "bench_reference.py"),
+        path,
+        rowsPath,
+        String(N_ROWS),
+        String(model.numFeatures),
+        String(N_SHAP_ROWS),
+        scratch,
+      ]);
       const xgb = JSON.parse(out) as { timings: PythonTimings };
       report(path, model, timings, xgb.timings, agreement(model, rows, scratch));
     }

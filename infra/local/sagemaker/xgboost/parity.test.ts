@@ -4,15 +4,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PYTHON } from "../../../model/pipeline/python";
 import { parseXgboostModel, predictBatch, shapBatch, type XgboostModel } from "./index";
 
-// Trains models with the real XGBoost (1.7.4 under /usr/bin/python3) and checks that our
-// predictions and SHAP values match XGBoost's own predict / pred_contribs on the same rows.
-const PYTHON = "/usr/bin/python3";
+// Trains models with the real XGBoost (1.7.4; FRAUD_PYTHON, default /usr/bin/python3) and checks that
+// our predictions and SHAP values match XGBoost's own predict / pred_contribs on the same rows.
 const FIXTURE_SCRIPT = fileURLToPath(new URL("./parity_fixture.py", import.meta.url));
 const CASES = ["plain", "missing", "deep", "base-score", "reg-logistic", "logitraw", "parallel-trees"];
 
-interface CaseInfo { name: string; n_rows: number; n_features: number; objective: string; trees: number }
+interface CaseInfo {
+  name: string;
+  n_rows: number;
+  n_features: number;
+  objective: string;
+  trees: number;
+}
 
 let dir = "";
 let cases = new Map<string, CaseInfo>();
@@ -52,8 +58,19 @@ class ErrorTracker {
 
 function checkCase(name: string, model: XgboostModel, info: CaseInfo) {
   const n = info.n_features;
-  const [x, pred, margin, contribs] = ["X", "pred", "margin", "contribs"].map((f) => readF64(name, f)) as [Float64Array, Float64Array, Float64Array, Float64Array];
-  const errors = { predict: new ErrorTracker(), margin: new ErrorTracker(), shap: new ErrorTracker(), bias: new ErrorTracker(), sum: new ErrorTracker() };
+  const [x, pred, margin, contribs] = ["X", "pred", "margin", "contribs"].map((f) => readF64(name, f)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const errors = {
+    predict: new ErrorTracker(),
+    margin: new ErrorTracker(),
+    shap: new ErrorTracker(),
+    bias: new ErrorTracker(),
+    sum: new ErrorTracker(),
+  };
   for (let r = 0; r < info.n_rows; r++) {
     const row = x.subarray(r * n, (r + 1) * n);
     errors.predict.check(`row ${r} predict`, model.predict(row), pred[r] as number);
@@ -63,9 +80,15 @@ function checkCase(name: string, model: XgboostModel, info: CaseInfo) {
     const xgbRow = contribs.subarray(r * (n + 1), (r + 1) * (n + 1));
     phi.forEach((value, j) => errors.shap.check(`row ${r} shap[${j}]`, value, xgbRow[j] as number));
     errors.bias.check(`row ${r} bias`, model.expectedValue, xgbRow[n] as number);
-    errors.sum.check(`row ${r} sum(shap) + bias`, phi.reduce((a, b) => a + b, model.expectedValue), margin[r] as number);
+    errors.sum.check(
+      `row ${r} sum(shap) + bias`,
+      phi.reduce((a, b) => a + b, model.expectedValue),
+      margin[r] as number,
+    );
   }
-  const summary = Object.entries(errors).map(([k, t]) => `${k} ${t.max.toExponential(2)}`).join(", ");
+  const summary = Object.entries(errors)
+    .map(([k, t]) => `${k} ${t.max.toExponential(2)}`)
+    .join(", ");
   console.log(`parity ${name} (${info.n_rows} rows, ${info.trees} trees): max abs error ${summary}`);
   return x;
 }
