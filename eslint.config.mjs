@@ -4,7 +4,17 @@ import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores([".next/**", "node_modules/**", ".data/**", ".test-data/**", "infra/aws/cdk.out/**", "test-results/**", "playwright-report/**", "coverage/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".data/**",
+    ".test-data/**",
+    "infra/aws/cdk.out/**",
+    "test-results/**",
+    "playwright-report/**",
+    "coverage/**",
+    "next-env.d.ts",
+  ]),
   ...nextVitals,
   ...nextTypescript,
   // Typed rules for TypeScript sources: they see through `any` and floating promises.
@@ -16,7 +26,10 @@ export default defineConfig([
       "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "inline-type-imports" }],
       // JSX event handlers may be async; a promise returned to a void-typed attribute is fine there.
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   // Plain JS config files are not in the TypeScript project.

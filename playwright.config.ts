@@ -15,7 +15,15 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const launchOptions = existsSync(DEBIAN_CHROMIUM)
   ? {
       executablePath: DEBIAN_CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     }
   : {};
 

@@ -65,4 +65,12 @@ export function formatRow(r: LoadResult, unitsPerRequest = 1): string {
   return cells.join("  ");
 }
 
-export const HEADER = ["run".padEnd(26), "conn".padStart(4), "rate/s".padStart(9), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(6)].join("  ");
+export const HEADER = [
+  "run".padEnd(26),
+  "conn".padStart(4),
+  "rate/s".padStart(9),
+  "p50 ms".padStart(8),
+  "p95 ms".padStart(8),
+  "p99 ms".padStart(8),
+  "errors".padStart(6),
+].join("  ");

@@ -12,9 +12,22 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { applyLocalStackEnv, type StackUrls } from "@/infra/local/stack-env";
 
-const { values } = parseArgs({ options: { "data-dir": { type: "string", default: ".data" }, n: { type: "string", default: "3000" }, only: { type: "string" } } });
+const { values } = parseArgs({
+  options: { "data-dir": { type: "string", default: ".data" }, n: { type: "string", default: "3000" }, only: { type: "string" } },
+});
 const N = Number(values.n);
-const transaction = { txn_id: "profile-1", amount: 42.5, currency: "USD", device: "mobile", country: "US", home_country: "US", channel: "ecommerce", merchant_category: "5411", txn_count_1h: 1, account_age_days: 400 };
+const transaction = {
+  txn_id: "profile-1",
+  amount: 42.5,
+  currency: "USD",
+  device: "mobile",
+  country: "US",
+  home_country: "US",
+  channel: "ecommerce",
+  merchant_category: "5411",
+  txn_count_1h: 1,
+  account_age_days: 400,
+};
 
 async function measure(name: string, fn: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < 200; i++) await fn(); // warm-up: JIT, sockets, caches
@@ -43,7 +56,11 @@ function plainPost(url: string, body: string, headers: Record<string, string>): 
 }
 
 async function main(): Promise<void> {
-  const demo = JSON.parse(await readFile(path.join(values["data-dir"], "demo.json"), "utf8")) as { stack: StackUrls; apiKeys: Record<string, string>; endpoints: Record<string, string> };
+  const demo = JSON.parse(await readFile(path.join(values["data-dir"], "demo.json"), "utf8")) as {
+    stack: StackUrls;
+    apiKeys: Record<string, string>;
+    endpoints: Record<string, string>;
+  };
   applyLocalStackEnv(demo.stack);
   const apiKey = demo.apiKeys["acme-bank"] ?? "";
   const endpointName = demo.endpoints["acme-bank"] ?? "";
@@ -56,10 +73,20 @@ async function main(): Promise<void> {
   const body = JSON.stringify(transaction);
   const runs: Record<string, () => Promise<unknown>> = {
     "plain http → emulator": () =>
-      plainPost(`${demo.stack.sagemaker}/endpoints/${endpointName}/invocations`, row, { "content-type": "text/csv", accept: "text/csv", "x-amzn-sagemaker-enable-explanations": "[0]>=`0.35`" }),
+      plainPost(`${demo.stack.sagemaker}/endpoints/${endpointName}/invocations`, row, {
+        "content-type": "text/csv",
+        accept: "text/csv",
+        "x-amzn-sagemaker-enable-explanations": "[0]>=`0.35`",
+      }),
     "SDK InvokeEndpoint": () => invokeEndpointRows({ endpointName, rows: [row], explainAbove: 0.35, timeoutMs: 250 }),
     "route handler POST /api/score": async () => {
-      const res = await POST(new Request("http://localhost/api/score", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` }, body }));
+      const res = await POST(
+        new Request("http://localhost/api/score", {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+          body,
+        }),
+      );
       if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     },

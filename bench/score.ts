@@ -20,7 +20,18 @@ const BATCH_CONCURRENCY = [1, 2, 4];
 const BATCH_SIZE = 1000;
 
 // A LEGIT transaction: the hot path without a queue write (flagged ones add one DynamoDB put).
-const transaction = { txn_id: "bench-1", amount: 42.5, currency: "USD", device: "mobile", country: "US", home_country: "US", channel: "ecommerce", merchant_category: "5411", txn_count_1h: 1, account_age_days: 400 };
+const transaction = {
+  txn_id: "bench-1",
+  amount: 42.5,
+  currency: "USD",
+  device: "mobile",
+  country: "US",
+  home_country: "US",
+  channel: "ecommerce",
+  merchant_category: "5411",
+  txn_count_1h: 1,
+  account_age_days: 400,
+};
 const csvRow = toCsvRow(transactionSchema.parse(transaction));
 const batch = Array.from({ length: BATCH_SIZE }, (_, i) => ({ ...transaction, txn_id: `bench-${i}`, amount: 5 + (i % 300) }));
 const csvBatch = batch.map((t) => toCsvRow(transactionSchema.parse(t))).join("\n");
@@ -37,12 +48,20 @@ async function main(): Promise<void> {
       "x-amzn-sagemaker-enable-explanations": explainAbove(DEFAULT_TENANT_SETTINGS.thresholds.review),
     };
     // Warm-up: JIT, connection pools, the model version cache.
-    await runLoad({ name: "warm-up", url: `${target.consoleUrl}/api/score`, connections: 8, durationSeconds: 2, headers: scoring, body: JSON.stringify(transaction) });
+    await runLoad({
+      name: "warm-up",
+      url: `${target.consoleUrl}/api/score`,
+      connections: 8,
+      durationSeconds: 2,
+      headers: scoring,
+      body: JSON.stringify(transaction),
+    });
 
     const single: Record<number, { noop: LoadResult; emulator: LoadResult; score: LoadResult }> = {};
     console.log(`\nSingle transactions (${DURATION} s per run)\n${HEADER}`);
     for (const c of SINGLE_CONCURRENCY) {
-      const run = (name: string, url: string, headers: Record<string, string>, body: string) => runLoad({ name, url, connections: c, durationSeconds: DURATION, headers, body });
+      const run = (name: string, url: string, headers: Record<string, string>, body: string) =>
+        runLoad({ name, url, connections: c, durationSeconds: DURATION, headers, body });
       const noop = await run("empty route (ceiling)", `${target.consoleUrl}/api/score/noop`, json, JSON.stringify(transaction));
       const emulator = await run("emulator InvokeEndpoint", invokeUrl, invokeHeaders, csvRow);
       const score = await run("POST /api/score", `${target.consoleUrl}/api/score`, scoring, JSON.stringify(transaction));
@@ -53,8 +72,22 @@ async function main(): Promise<void> {
     console.log(`\nBatches of ${BATCH_SIZE} (rate = transactions/s)\n${HEADER}`);
     const batchRuns: LoadResult[] = [];
     for (const c of BATCH_CONCURRENCY) {
-      const emulator = await runLoad({ name: "emulator InvokeEndpoint ×1000", url: invokeUrl, connections: c, durationSeconds: DURATION, headers: invokeHeaders, body: csvBatch });
-      const scored = await runLoad({ name: "POST /api/score/batch", url: `${target.consoleUrl}/api/score/batch`, connections: c, durationSeconds: DURATION, headers: scoring, body: JSON.stringify({ transactions: batch }) });
+      const emulator = await runLoad({
+        name: "emulator InvokeEndpoint ×1000",
+        url: invokeUrl,
+        connections: c,
+        durationSeconds: DURATION,
+        headers: invokeHeaders,
+        body: csvBatch,
+      });
+      const scored = await runLoad({
+        name: "POST /api/score/batch",
+        url: `${target.consoleUrl}/api/score/batch`,
+        connections: c,
+        durationSeconds: DURATION,
+        headers: scoring,
+        body: JSON.stringify({ transactions: batch }),
+      });
       batchRuns.push(scored);
       console.log(formatRow(emulator, BATCH_SIZE));
       console.log(formatRow(scored, BATCH_SIZE));
@@ -72,14 +105,19 @@ function report(single: Record<number, { noop: LoadResult; emulator: LoadResult;
     if (!s) continue;
     const share = s.score.requestsPerSecond / s.noop.requestsPerSecond;
     const added = s.score.p95 - s.emulator.p95;
-    const parts = [`c=${String(c).padEnd(3)} scoring = ${(share * 100).toFixed(0)}% of the empty route (target ≥ 70%: ${share >= 0.7 ? "met" : "MISSED"})`];
+    const parts = [
+      `c=${String(c).padEnd(3)} scoring = ${(share * 100).toFixed(0)}% of the empty route (target ≥ 70%: ${share >= 0.7 ? "met" : "MISSED"})`,
+    ];
     if (c <= 4) parts.push(`p95 added to the emulator's = ${added.toFixed(2)} ms (target ≤ 3 ms: ${added <= 3 ? "met" : "MISSED"})`);
     console.log(`  ${parts.join("; ")}`);
   }
   const best = Math.max(...batchRuns.map((r) => r.requestsPerSecond * BATCH_SIZE));
   console.log(`  batch: best ${best.toFixed(0)} transactions/s (target ≥ 10,000: ${best >= 10_000 ? "met" : "MISSED"})`);
-  const failures = [...Object.values(single).flatMap((s) => [s.noop, s.emulator, s.score]), ...batchRuns].filter((r) => r.errors + r.non2xx > 0);
-  if (failures.length) console.log(`  WARNING: errors or non-2xx answers in ${failures.map((f) => `${f.name}@${f.connections}`).join(", ")}`);
+  const failures = [...Object.values(single).flatMap((s) => [s.noop, s.emulator, s.score]), ...batchRuns].filter(
+    (r) => r.errors + r.non2xx > 0,
+  );
+  if (failures.length)
+    console.log(`  WARNING: errors or non-2xx answers in ${failures.map((f) => `${f.name}@${f.connections}`).join(", ")}`);
 }
 
 main().catch((error: unknown) => {

@@ -14,14 +14,30 @@ const lock = JSON.parse(readFileSync(LOCK, "utf8"));
 const packages = lock.packages;
 
 const OS = ["android", "darwin", "freebsd", "linux", "openharmony", "netbsd", "openbsd", "sunos", "win32", "aix", "wasi"];
-const CPU = { arm64: "arm64", x64: "x64", ia32: "ia32", arm: "arm", riscv64: "riscv64", s390x: "s390x", ppc64: "ppc64", loong64: "loong64", wasm32: "wasm32", mips64el: "mips64el" };
+const CPU = {
+  arm64: "arm64",
+  x64: "x64",
+  ia32: "ia32",
+  arm: "arm",
+  riscv64: "riscv64",
+  s390x: "s390x",
+  ppc64: "ppc64",
+  loong64: "loong64",
+  wasm32: "wasm32",
+  mips64el: "mips64el",
+};
 
 /** os, cpu and libc from a name such as `@next/swc-linux-x64-musl` or `@esbuild/win32-ia32`. */
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
   const os = parts.find((p) => OS.includes(p));
   const cpu = parts.map((p) => CPU[p]).find(Boolean);
-  const libc = parts.includes("musl") || parts.includes("musleabihf") ? "musl" : parts.includes("gnu") || parts.includes("gnueabihf") ? "glibc" : undefined;
+  const libc =
+    parts.includes("musl") || parts.includes("musleabihf")
+      ? "musl"
+      : parts.includes("gnu") || parts.includes("gnueabihf")
+        ? "glibc"
+        : undefined;
   if (parts.includes("wasm32") || parts.includes("wasi")) return { cpu: ["wasm32"] };
   return { ...(os && { os: [os] }), ...(cpu && { cpu: [cpu] }), ...(libc && { libc: [libc] }) };
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/http/require-session";
 import { getTenant } from "@/lib/tenants/get-tenant";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

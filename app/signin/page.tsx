@@ -5,7 +5,7 @@ import { signInErrorMessage } from "@/components/auth/sign-in-error";
 import { SsoButton } from "@/components/auth/sso-button";
 import { Logo } from "@/components/brand/logo";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getSession } from "@/lib/auth/get-session";
+import { getSession } from "@/lib/http/get-session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -5,11 +5,21 @@ import { Button, Field, TextInput } from "@/components/settings/controls";
 import type { AuditSearch } from "@/lib/queries/audit";
 
 /** Known action prefixes (the filter matches by prefix, so "settings." finds every settings action). */
-const ACTION_SUGGESTIONS = ["settings.", "settings.update", "api_key.", "api_key.create", "api_key.revoke", "verdict.", "deployment.", "rollback."];
+const ACTION_SUGGESTIONS = [
+  "settings.",
+  "settings.update",
+  "api_key.",
+  "api_key.create",
+  "api_key.revoke",
+  "verdict.",
+  "deployment.",
+  "rollback.",
+];
 
 export function AuditFilters({ search, onApply }: { search: AuditSearch; onApply: (next: AuditSearch) => void }) {
   const [draft, setDraft] = useState(search);
-  const set = (name: keyof AuditSearch) => (e: ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [name]: e.target.value || undefined });
+  const set = (name: keyof AuditSearch) => (e: ChangeEvent<HTMLInputElement>) =>
+    setDraft({ ...draft, [name]: e.target.value || undefined });
   const hasFilters = Object.values(search).some(Boolean);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -10,19 +10,30 @@ export interface ValueChange {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const hasIds = (v: unknown): v is { id: string }[] => Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && typeof x.id === "string");
+const hasIds = (v: unknown): v is { id: string }[] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && typeof x.id === "string");
 
 export function diffValues(before: unknown, after: unknown, path = ""): ValueChange[] {
   if (Object.is(before, after)) return [];
   if (Array.isArray(before) && Array.isArray(after) && isScalarList(before) && isScalarList(after)) {
     return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, before, after }];
   }
-  if ((hasIds(before) || before === undefined || (Array.isArray(before) && before.length === 0)) && (hasIds(after) || (Array.isArray(after) && after.length === 0)) && (hasIds(before) || hasIds(after))) {
+  if (
+    (hasIds(before) || before === undefined || (Array.isArray(before) && before.length === 0)) &&
+    (hasIds(after) || (Array.isArray(after) && after.length === 0)) &&
+    (hasIds(before) || hasIds(after))
+  ) {
     return diffById((before ?? []) as { id: string }[], after as { id: string }[], path);
   }
-  if ((isObject(before) || Array.isArray(before)) && (isObject(after) || Array.isArray(after)) && Array.isArray(before) === Array.isArray(after)) {
+  if (
+    (isObject(before) || Array.isArray(before)) &&
+    (isObject(after) || Array.isArray(after)) &&
+    Array.isArray(before) === Array.isArray(after)
+  ) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    return [...keys].flatMap((key) => diffValues((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], join(path, key)));
+    return [...keys].flatMap((key) =>
+      diffValues((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], join(path, key)),
+    );
   }
   return [{ path, before, after }];
 }

@@ -6,7 +6,12 @@ import { EndpointStatusBadge } from "./endpoint-status-badge";
 export function EndpointSummary({ endpoint }: { endpoint: EndpointOverview }) {
   const facts: Array<[string, React.ReactNode]> = [
     ["Status", <EndpointStatusBadge key="s" status={endpoint.status} />],
-    ["Endpoint config", <span key="c" className="font-mono text-[12px]">{endpoint.endpointConfigName || "—"}</span>],
+    [
+      "Endpoint config",
+      <span key="c" className="font-mono text-[12px]">
+        {endpoint.endpointConfigName || "—"}
+      </span>,
+    ],
     ["Data capture", endpoint.dataCaptureEnabled ? "Enabled" : "Off"],
     ["Created", formatDateTime(endpoint.createdAt)],
     ["Last modified", formatDateTime(endpoint.lastModifiedAt)],
@@ -24,7 +29,9 @@ export function EndpointSummary({ endpoint }: { endpoint: EndpointOverview }) {
           </div>
         ))}
       </dl>
-      {endpoint.failureReason && <p className="border-t border-line px-4 py-3 text-[13px] text-danger">Failure: {endpoint.failureReason}</p>}
+      {endpoint.failureReason && (
+        <p className="border-t border-line px-4 py-3 text-[13px] text-danger">Failure: {endpoint.failureReason}</p>
+      )}
     </Card>
   );
 }

@@ -18,8 +18,18 @@ export function FeatureImportanceChart({ importance, modelVersion }: { importanc
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 44, bottom: 4, left: 8 }} barCategoryGap={4}>
           <CartesianGrid horizontal={false} stroke="var(--line)" />
           <XAxis type="number" tick={{ fontSize: 11, fill: "var(--subtle)" }} stroke="var(--line-strong)" />
-          <YAxis type="category" dataKey="label" width={210} interval={0} tick={{ fontSize: 12, fill: "var(--foreground)" }} stroke="var(--line-strong)" />
-          <Tooltip cursor={{ fill: "var(--surface-muted)" }} contentStyle={{ background: "var(--surface)", border: "1px solid var(--line)", borderRadius: 8, fontSize: 12 }} />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={210}
+            interval={0}
+            tick={{ fontSize: 12, fill: "var(--foreground)" }}
+            stroke="var(--line-strong)"
+          />
+          <Tooltip
+            cursor={{ fill: "var(--surface-muted)" }}
+            contentStyle={{ background: "var(--surface)", border: "1px solid var(--line)", borderRadius: 8, fontSize: 12 }}
+          />
           <Bar dataKey="value" name="mean |SHAP|" fill="var(--chart-1)" isAnimationActive={false} radius={2}>
             <LabelList dataKey="value" position="right" style={{ fontSize: 11, fill: "var(--muted)" }} />
           </Bar>

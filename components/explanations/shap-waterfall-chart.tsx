@@ -38,20 +38,50 @@ export function ShapWaterfallChart({ waterfall }: { waterfall: Waterfall }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ top: 22, right: 48, bottom: 4, left: 8 }} barCategoryGap={6}>
             <CartesianGrid horizontal={false} stroke="var(--line)" />
-            <XAxis type="number" domain={[lo, hi]} tick={{ fontSize: 11, fill: "var(--subtle)" }} stroke="var(--line-strong)" tickFormatter={(v: number) => v.toFixed(0)} />
-            <YAxis type="category" dataKey="label" width={290} tick={{ fontSize: 12, fill: "var(--foreground)" }} stroke="var(--line-strong)" interval={0} />
+            <XAxis
+              type="number"
+              domain={[lo, hi]}
+              tick={{ fontSize: 11, fill: "var(--subtle)" }}
+              stroke="var(--line-strong)"
+              tickFormatter={(v: number) => v.toFixed(0)}
+            />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={290}
+              tick={{ fontSize: 12, fill: "var(--foreground)" }}
+              stroke="var(--line-strong)"
+              interval={0}
+            />
             <Tooltip
               cursor={{ fill: "var(--surface-muted)" }}
               contentStyle={{ background: "var(--surface)", border: "1px solid var(--line)", borderRadius: 8, fontSize: 12 }}
-              formatter={(_: unknown, __: unknown, item: { payload?: Row }) => [`${signed(item.payload?.contribution ?? 0)} log-odds`, item.payload?.description ?? ""]}
+              formatter={(_: unknown, __: unknown, item: { payload?: Row }) => [
+                `${signed(item.payload?.contribution ?? 0)} log-odds`,
+                item.payload?.description ?? "",
+              ]}
             />
-            <ReferenceLine x={waterfall.baseValue} stroke="var(--subtle)" strokeDasharray="3 3" label={{ value: `base ${percent(waterfall.baseProbability)}`, position: "top", fontSize: 11, fill: "var(--muted)" }} />
-            <ReferenceLine x={waterfall.finalValue} stroke="var(--foreground)" label={{ value: `score ${percent(waterfall.finalProbability)}`, position: "top", fontSize: 11, fill: "var(--foreground)" }} />
+            <ReferenceLine
+              x={waterfall.baseValue}
+              stroke="var(--subtle)"
+              strokeDasharray="3 3"
+              label={{ value: `base ${percent(waterfall.baseProbability)}`, position: "top", fontSize: 11, fill: "var(--muted)" }}
+            />
+            <ReferenceLine
+              x={waterfall.finalValue}
+              stroke="var(--foreground)"
+              label={{ value: `score ${percent(waterfall.finalProbability)}`, position: "top", fontSize: 11, fill: "var(--foreground)" }}
+            />
             <Bar dataKey="range" isAnimationActive={false} radius={2}>
               {rows.map((r) => (
                 <Cell key={r.label} fill={r.contribution >= 0 ? "var(--danger)" : "var(--success)"} />
               ))}
-              <LabelList dataKey="contribution" position="right" formatter={(v: unknown) => signed(Number(v))} style={{ fontSize: 11, fill: "var(--muted)" }} />
+              <LabelList
+                dataKey="contribution"
+                position="right"
+                formatter={(v: unknown) => signed(Number(v))}
+                style={{ fontSize: 11, fill: "var(--muted)" }}
+              />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

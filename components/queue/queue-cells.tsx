@@ -12,7 +12,12 @@ export function DecisionBadge({ decision }: { decision: QueueItem["decision"] })
   return <Badge tone={decision === "SUSPICIOUS" ? "danger" : "warning"}>{decision === "SUSPICIOUS" ? "Suspicious" : "Review"}</Badge>;
 }
 
-const STATUS_TONES: Record<QueueStatus, BadgeTone> = { open: "accent", escalated: "warning", confirmed_fraud: "danger", false_positive: "success" };
+const STATUS_TONES: Record<QueueStatus, BadgeTone> = {
+  open: "accent",
+  escalated: "warning",
+  confirmed_fraud: "danger",
+  false_positive: "success",
+};
 
 export function StatusBadge({ status }: { status: QueueStatus }) {
   return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>;
@@ -40,7 +45,17 @@ const SLA_TONES: Record<SlaTone, string> = {
 const SLA_DOT: Record<SlaTone, string> = { ok: "bg-success", due: "bg-warning", breached: "bg-danger" };
 
 /** Age with its SLA state; blank until the browser's clock is known (no server/client mismatch). */
-export function AgeCell({ decision, createdAt, now, isPending }: { decision: QueueItem["decision"]; createdAt: string; now: number | null; isPending: boolean }) {
+export function AgeCell({
+  decision,
+  createdAt,
+  now,
+  isPending,
+}: {
+  decision: QueueItem["decision"];
+  createdAt: string;
+  now: number | null;
+  isPending: boolean;
+}) {
   if (now == null) return <span className="inline-block w-16" />;
   const sla = slaState(decision, createdAt, now);
   if (!isPending) return <span className="text-[12px] tabular-nums text-muted">{sla.age}</span>;

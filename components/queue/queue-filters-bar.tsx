@@ -42,7 +42,9 @@ export function QueueFiltersBar({ view, counts, searchRef, onChange }: FiltersBa
               className={`-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-[13px] ${isActive ? "border-accent font-medium text-foreground" : "border-transparent text-muted hover:text-foreground"}`}
             >
               {STATUS_LABELS[status]}
-              <span className={`min-w-7 rounded-full px-1.5 text-center text-[11px] tabular-nums ${isActive ? "bg-accent-soft text-accent" : "bg-surface-muted text-muted"}`}>
+              <span
+                className={`min-w-7 rounded-full px-1.5 text-center text-[11px] tabular-nums ${isActive ? "bg-accent-soft text-accent" : "bg-surface-muted text-muted"}`}
+              >
                 {counts ? countFormat.format(counts[status]) : "·"}
               </span>
             </button>
@@ -61,31 +63,89 @@ export function QueueFiltersBar({ view, counts, searchRef, onChange }: FiltersBa
           onKeyDown={onEnter("q")}
           className={`${FIELD} w-44 font-mono`}
         />
-        <select aria-label="Sort" value={view.sort} onChange={(e) => onChange({ sort: e.target.value as Editable["sort"] })} className={FIELD}>
+        <select
+          aria-label="Sort"
+          value={view.sort}
+          onChange={(e) => onChange({ sort: e.target.value as Editable["sort"] })}
+          className={FIELD}
+        >
           <option value="score">Highest score</option>
           <option value="oldest">Oldest first</option>
           <option value="newest">Newest first</option>
         </select>
-        <select aria-label="Decision" value={view.decision ?? ""} onChange={(e) => onChange({ decision: (e.target.value || undefined) as Editable["decision"] })} className={FIELD}>
+        <select
+          aria-label="Decision"
+          value={view.decision ?? ""}
+          onChange={(e) => onChange({ decision: (e.target.value || undefined) as Editable["decision"] })}
+          className={FIELD}
+        >
           <option value="">Any decision</option>
           <option value="SUSPICIOUS">Suspicious</option>
           <option value="REVIEW">Review</option>
         </select>
         <span className="flex items-center gap-1">
-          <input key={`min-${view.minAmount ?? ""}`} aria-label="Minimum amount" placeholder="Min amount" inputMode="decimal" defaultValue={view.minAmount ?? ""} onBlur={apply("minAmount")} onKeyDown={onEnter("minAmount")} className={`${FIELD} w-24`} />
+          <input
+            key={`min-${view.minAmount ?? ""}`}
+            aria-label="Minimum amount"
+            placeholder="Min amount"
+            inputMode="decimal"
+            defaultValue={view.minAmount ?? ""}
+            onBlur={apply("minAmount")}
+            onKeyDown={onEnter("minAmount")}
+            className={`${FIELD} w-24`}
+          />
           <span className="text-subtle">–</span>
-          <input key={`max-${view.maxAmount ?? ""}`} aria-label="Maximum amount" placeholder="Max amount" inputMode="decimal" defaultValue={view.maxAmount ?? ""} onBlur={apply("maxAmount")} onKeyDown={onEnter("maxAmount")} className={`${FIELD} w-24`} />
+          <input
+            key={`max-${view.maxAmount ?? ""}`}
+            aria-label="Maximum amount"
+            placeholder="Max amount"
+            inputMode="decimal"
+            defaultValue={view.maxAmount ?? ""}
+            onBlur={apply("maxAmount")}
+            onKeyDown={onEnter("maxAmount")}
+            className={`${FIELD} w-24`}
+          />
         </span>
-        <input key={`mv-${view.modelVersion ?? ""}`} aria-label="Model version" placeholder="Model v" defaultValue={view.modelVersion ?? ""} onBlur={apply("modelVersion")} onKeyDown={onEnter("modelVersion")} className={`${FIELD} w-20`} />
+        <input
+          key={`mv-${view.modelVersion ?? ""}`}
+          aria-label="Model version"
+          placeholder="Model v"
+          defaultValue={view.modelVersion ?? ""}
+          onBlur={apply("modelVersion")}
+          onKeyDown={onEnter("modelVersion")}
+          className={`${FIELD} w-20`}
+        />
         <span className="flex items-center gap-1">
-          <input type="date" aria-label="Created from" value={view.from?.slice(0, 10) ?? ""} onChange={(e) => onChange({ from: e.target.value || undefined })} className={FIELD} />
+          <input
+            type="date"
+            aria-label="Created from"
+            value={view.from?.slice(0, 10) ?? ""}
+            onChange={(e) => onChange({ from: e.target.value || undefined })}
+            className={FIELD}
+          />
           <span className="text-subtle">–</span>
-          <input type="date" aria-label="Created to" value={view.to?.slice(0, 10) ?? ""} onChange={(e) => onChange({ to: e.target.value || undefined })} className={FIELD} />
+          <input
+            type="date"
+            aria-label="Created to"
+            value={view.to?.slice(0, 10) ?? ""}
+            onChange={(e) => onChange({ to: e.target.value || undefined })}
+            className={FIELD}
+          />
         </span>
         {hasFilters(view) && (
           <button
             type="button"
-            onClick={() => onChange({ decision: undefined, minAmount: undefined, maxAmount: undefined, modelVersion: undefined, from: undefined, to: undefined, q: undefined })}
+            onClick={() =>
+              onChange({
+                decision: undefined,
+                minAmount: undefined,
+                maxAmount: undefined,
+                modelVersion: undefined,
+                from: undefined,
+                to: undefined,
+                q: undefined,
+              })
+            }
             className="h-8 px-2 text-[12px] text-accent hover:underline"
           >
             Clear filters
@@ -97,5 +157,7 @@ export function QueueFiltersBar({ view, counts, searchRef, onChange }: FiltersBa
 }
 
 function hasFilters(view: Editable): boolean {
-  return Boolean(view.decision || view.minAmount !== undefined || view.maxAmount !== undefined || view.modelVersion || view.from || view.to || view.q);
+  return Boolean(
+    view.decision || view.minAmount !== undefined || view.maxAmount !== undefined || view.modelVersion || view.from || view.to || view.q,
+  );
 }

@@ -42,7 +42,13 @@ export function QueueTable({ rows, selectedIndex, checked, now, currentUser, hre
       <thead className="sticky top-0 z-10 border-b border-line bg-surface">
         <tr>
           <th className={HEAD}>
-            <input type="checkbox" aria-label="Select all on screen" checked={allChecked} onChange={onToggleAll} className="accent-[var(--accent)]" />
+            <input
+              type="checkbox"
+              aria-label="Select all on screen"
+              checked={allChecked}
+              onChange={onToggleAll}
+              className="accent-[var(--accent)]"
+            />
           </th>
           <th className={HEAD}>Score</th>
           <th className={HEAD}>Decision</th>
@@ -66,19 +72,33 @@ export function QueueTable({ rows, selectedIndex, checked, now, currentUser, hre
               className={`h-10 cursor-pointer border-b border-line last:border-b-0 ${isSelected ? "bg-accent-soft shadow-[inset_3px_0_0_var(--accent)]" : "hover:bg-surface-muted"}`}
             >
               <td className="px-2" onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" aria-label={`Select ${row.txnId}`} checked={checked.has(row.txnId)} onChange={() => onToggle(row.txnId)} className="accent-[var(--accent)]" />
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${row.txnId}`}
+                  checked={checked.has(row.txnId)}
+                  onChange={() => onToggle(row.txnId)}
+                  className="accent-[var(--accent)]"
+                />
               </td>
               <td className="px-2">
                 <ScoreCell score={row.score} />
               </td>
-              <td className="px-2">{isPending(row.status) ? <DecisionBadge decision={row.decision} /> : <StatusBadge status={row.status} />}</td>
+              <td className="px-2">
+                {isPending(row.status) ? <DecisionBadge decision={row.decision} /> : <StatusBadge status={row.status} />}
+              </td>
               <td className="truncate px-2 text-right font-mono text-[12px] tabular-nums">{formatMoney(row.amount, row.currency)}</td>
               <td className="truncate px-2">
                 <Link href={hrefOf(row.txnId)} className="mr-2 font-mono text-[12px] text-foreground hover:underline" tabIndex={-1}>
                   {row.txnId}
                 </Link>
                 <span className="text-muted">
-                  {row.topReason ? row.topReason.description : row.ruleHitCount > 0 ? `${row.ruleHitCount} rule hit${row.ruleHitCount > 1 ? "s" : ""}` : row.degraded ? "model unavailable" : "—"}
+                  {row.topReason
+                    ? row.topReason.description
+                    : row.ruleHitCount > 0
+                      ? `${row.ruleHitCount} rule hit${row.ruleHitCount > 1 ? "s" : ""}`
+                      : row.degraded
+                        ? "model unavailable"
+                        : "—"}
                 </span>
               </td>
               <td className="px-2 font-mono text-[12px] text-muted">{row.model?.version ? `v${row.model.version}` : "—"}</td>
@@ -87,7 +107,10 @@ export function QueueTable({ rows, selectedIndex, checked, now, currentUser, hre
               </td>
               <td className="truncate px-2 text-[12px]">
                 {row.claim ? (
-                  <span className={row.claim.by === currentUser ? "text-accent" : "text-warning"} title={`Claimed until ${row.claim.expiresAt}`}>
+                  <span
+                    className={row.claim.by === currentUser ? "text-accent" : "text-warning"}
+                    title={`Claimed until ${row.claim.expiresAt}`}
+                  >
                     {row.claim.by === currentUser ? "You" : row.claim.name}
                   </span>
                 ) : row.verdict ? (

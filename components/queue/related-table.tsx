@@ -6,7 +6,8 @@ import { DecisionBadge, formatMoney, ScoreCell, StatusBadge } from "./queue-cell
 const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
 
 export function RelatedTable({ rows }: { rows: readonly RelatedRow[] }) {
-  if (rows.length === 0) return <p className="px-4 py-3 text-[12px] text-muted">No other transactions of this customer or card in the queue.</p>;
+  if (rows.length === 0)
+    return <p className="px-4 py-3 text-[12px] text-muted">No other transactions of this customer or card in the queue.</p>;
   return (
     <table className="w-full text-[12px]" aria-label="Same customer or card">
       <tbody>

@@ -35,7 +35,9 @@ export function TransactionFacts({ item }: { item: QueueItem }) {
         {sent.map(([key, value]) => (
           <div key={key} className="contents">
             <dt className="truncate text-subtle">{LABELS[key] ?? key}</dt>
-            <dd className="truncate font-mono">{key === "amount" ? formatMoney(Number(value), item.transaction.currency ?? null) : String(value)}</dd>
+            <dd className="truncate font-mono">
+              {key === "amount" ? formatMoney(Number(value), item.transaction.currency ?? null) : String(value)}
+            </dd>
           </div>
         ))}
       </dl>
@@ -45,9 +47,7 @@ export function TransactionFacts({ item }: { item: QueueItem }) {
           return (
             <div key={f.name} className="contents">
               <dt className="truncate text-subtle">{f.label}</dt>
-              <dd className="break-words">
-                {value == null ? <span className="text-subtle">missing</span> : f.describe(value)}
-              </dd>
+              <dd className="break-words">{value == null ? <span className="text-subtle">missing</span> : f.describe(value)}</dd>
             </div>
           );
         })}

@@ -30,5 +30,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useNow(): number | null {
-  return useSyncExternalStore<number | null>(subscribe, () => current, () => null);
+  return useSyncExternalStore<number | null>(
+    subscribe,
+    () => current,
+    () => null,
+  );
 }

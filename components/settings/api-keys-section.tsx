@@ -17,7 +17,8 @@ export function ApiKeysSection() {
   const { data } = useSuspenseQuery(apiKeysQueryOptions());
   const [created, setCreated] = useState<{ name: string; plaintext: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyRecord | null>(null);
-  const afterChange = () => Promise.all([queryClient.invalidateQueries({ queryKey: apiKeysKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);
+  const afterChange = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: apiKeysKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);
 
   const create = useMutation({
     mutationFn: postApiKey,
@@ -35,7 +36,10 @@ export function ApiKeysSection() {
   });
 
   return (
-    <Card title="API keys" description="Payment applications call POST /api/score with one of these keys. Revoked keys stop working on every console instance within a minute.">
+    <Card
+      title="API keys"
+      description="Payment applications call POST /api/score with one of these keys. Revoked keys stop working on every console instance within a minute."
+    >
       <div className="space-y-4 px-4 py-4">
         {created && <NewKeyCallout name={created.name} plaintext={created.plaintext} onDone={() => setCreated(null)} />}
         <CreateApiKeyForm

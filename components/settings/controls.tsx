@@ -8,12 +8,22 @@ const INPUT =
 const width = (className: string) => (/(^|\s)w-/.test(className) ? "" : "w-full");
 
 export function TextInput({ isInvalid, className = "", ...props }: ComponentProps<"input"> & { isInvalid?: boolean }) {
-  return <input {...props} aria-invalid={isInvalid || undefined} className={`${INPUT} ${width(className)} ${isInvalid ? "border-danger" : "border-line-strong"} ${className}`} />;
+  return (
+    <input
+      {...props}
+      aria-invalid={isInvalid || undefined}
+      className={`${INPUT} ${width(className)} ${isInvalid ? "border-danger" : "border-line-strong"} ${className}`}
+    />
+  );
 }
 
 export function Select({ isInvalid, className = "", children, ...props }: ComponentProps<"select"> & { isInvalid?: boolean }) {
   return (
-    <select {...props} aria-invalid={isInvalid || undefined} className={`${INPUT} ${width(className)} ${isInvalid ? "border-danger" : "border-line-strong"} pr-7 ${className}`}>
+    <select
+      {...props}
+      aria-invalid={isInvalid || undefined}
+      className={`${INPUT} ${width(className)} ${isInvalid ? "border-danger" : "border-line-strong"} pr-7 ${className}`}
+    >
       {children}
     </select>
   );
@@ -38,7 +48,19 @@ export function Button({ tone = "secondary", className = "", ...props }: Compone
 }
 
 /** A labelled field with its hint and validation message (linked for screen readers). */
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-[12px] font-medium text-foreground">

@@ -25,7 +25,10 @@ export function fieldErrorsFromDetails(details: unknown, prefix = "settings."): 
   return errors;
 }
 
-export function validate<S extends z.ZodType>(schema: S, value: unknown): { data: z.infer<S>; errors: null } | { data: null; errors: FieldErrors } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { data: z.infer<S>; errors: null } | { data: null; errors: FieldErrors } {
   const parsed = schema.safeParse(value);
   return parsed.success ? { data: parsed.data, errors: null } : { data: null, errors: fieldErrorsFromIssues(parsed.error.issues) };
 }

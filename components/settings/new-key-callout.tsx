@@ -18,7 +18,9 @@ export function NewKeyCallout({ name, plaintext, onDone }: { name: string; plain
   return (
     <section aria-label="New API key" className="rounded-md border border-warning/40 bg-warning-soft px-4 py-3">
       <p className="text-[13px] font-semibold text-warning">Copy the key for “{name}” now: it will not be shown again</p>
-      <p className="mt-0.5 text-[12px] text-muted">Store it in the application&apos;s secret manager. If it is lost, create a new key and revoke this one.</p>
+      <p className="mt-0.5 text-[12px] text-muted">
+        Store it in the application&apos;s secret manager. If it is lost, create a new key and revoke this one.
+      </p>
       <div className="mt-2.5 flex flex-wrap items-center gap-2">
         <input
           readOnly
@@ -32,7 +34,9 @@ export function NewKeyCallout({ name, plaintext, onDone }: { name: string; plain
         </Button>
         <Button onClick={onDone}>Done</Button>
       </div>
-      {copy === "failed" && <p className="mt-1 text-[12px] text-danger">Copying was blocked by the browser: select the key and copy it by hand.</p>}
+      {copy === "failed" && (
+        <p className="mt-1 text-[12px] text-danger">Copying was blocked by the browser: select the key and copy it by hand.</p>
+      )}
     </section>
   );
 }

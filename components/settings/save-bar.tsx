@@ -17,7 +17,13 @@ export function SaveBar({ reason, onReasonChange, isDirty, isPending, onDiscard,
         <label htmlFor="settings-reason" className="block text-[12px] font-medium">
           Why <span className="font-normal text-subtle">(optional, recorded in the audit log)</span>
         </label>
-        <TextInput id="settings-reason" maxLength={500} placeholder="e.g. Pilot: review everything above 0.3" value={reason} onChange={(e) => onReasonChange(e.target.value)} />
+        <TextInput
+          id="settings-reason"
+          maxLength={500}
+          placeholder="e.g. Pilot: review everything above 0.3"
+          value={reason}
+          onChange={(e) => onReasonChange(e.target.value)}
+        />
       </div>
       <div className="flex items-center gap-3">
         {status && (

@@ -75,16 +75,34 @@ export function SettingsForm() {
     ? null
     : savedVersion !== null
       ? { tone: "success" as const, text: `Saved · version ${savedVersion}` }
-      : { tone: "muted" as const, text: base.version === 0 ? "Defaults (never saved)" : `Version ${base.version} · ${formatDateTime(base.updatedAt)} by ${base.updatedBy ?? "—"}` };
+      : {
+          tone: "muted" as const,
+          text:
+            base.version === 0
+              ? "Defaults (never saved)"
+              : `Version ${base.version} · ${formatDateTime(base.updatedAt)} by ${base.updatedBy ?? "—"}`,
+        };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Scoring settings" className="rounded-lg border border-line bg-surface shadow-[0_1px_2px_rgba(16,24,40,0.04)]">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Scoring settings"
+      className="rounded-lg border border-line bg-surface shadow-[0_1px_2px_rgba(16,24,40,0.04)]"
+    >
       <SaveProblem error={save.error} hasErrors={hasErrors} onLoadLatest={() => void loadLatest()} />
       <ThresholdsFields value={draft.thresholds} errors={errors} onChange={(thresholds) => edit({ ...draft, thresholds })} />
       <RulesEditor rules={draft.rules} errors={errors} onChange={(rules) => edit({ ...draft, rules })} />
       <BlockListsFields value={draft.blockLists} errors={errors} onChange={(blockLists) => edit({ ...draft, blockLists })} />
       <ScoringLimitsFields value={draft} errors={errors} onChange={(patch) => edit({ ...draft, ...patch })} />
-      <SaveBar reason={reason} onReasonChange={setReason} isDirty={isDirty} isPending={save.isPending} onDiscard={() => load(base)} status={status} />
+      <SaveBar
+        reason={reason}
+        onReasonChange={setReason}
+        isDirty={isDirty}
+        isPending={save.isPending}
+        onDiscard={() => load(base)}
+        status={status}
+      />
     </form>
   );
 }
@@ -92,7 +110,10 @@ export function SettingsForm() {
 function SaveProblem({ error, hasErrors, onLoadLatest }: { error: Error | null; hasErrors: boolean; onLoadLatest: () => void }) {
   if (isApiError(error) && error.status === 409) {
     return (
-      <div role="alert" className="m-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-warning/40 bg-warning-soft px-4 py-3 text-[13px]">
+      <div
+        role="alert"
+        className="m-4 flex flex-wrap items-center justify-between gap-3 rounded-md border border-warning/40 bg-warning-soft px-4 py-3 text-[13px]"
+      >
         <div>
           <p className="font-semibold text-warning">Someone else saved these settings while you were editing</p>
           <p className="text-muted">Nothing of yours was saved. Load their version, then apply your change again.</p>

@@ -6,16 +6,53 @@ import { FormSection } from "./section";
 
 type Thresholds = TenantSettings["thresholds"];
 
-export function ThresholdsFields({ value, errors, onChange }: { value: Thresholds; errors: FieldErrors; onChange: (next: Thresholds) => void }) {
+export function ThresholdsFields({
+  value,
+  errors,
+  onChange,
+}: {
+  value: Thresholds;
+  errors: FieldErrors;
+  onChange: (next: Thresholds) => void;
+}) {
   const set = (name: keyof Thresholds) => (e: ChangeEvent<HTMLInputElement>) => onChange({ ...value, [name]: e.target.valueAsNumber });
   return (
-    <FormSection id="thresholds-heading" title="Decision thresholds" description="The model's fraud probability at or above which a transaction is stepped up (REVIEW) or declined (SUSPICIOUS).">
+    <FormSection
+      id="thresholds-heading"
+      title="Decision thresholds"
+      description="The model's fraud probability at or above which a transaction is stepped up (REVIEW) or declined (SUSPICIOUS)."
+    >
       <div className="grid max-w-md grid-cols-2 gap-4">
         <Field id="threshold-review" label="Review at" hint="0 – 1" error={errors["thresholds.review"] ?? errors.thresholds}>
-          <TextInput id="threshold-review" type="number" inputMode="decimal" step="0.01" min={0} max={1} value={num(value.review)} onChange={set("review")} isInvalid={Boolean(errors["thresholds.review"])} />
+          <TextInput
+            id="threshold-review"
+            type="number"
+            inputMode="decimal"
+            step="0.01"
+            min={0}
+            max={1}
+            value={num(value.review)}
+            onChange={set("review")}
+            isInvalid={Boolean(errors["thresholds.review"])}
+          />
         </Field>
-        <Field id="threshold-suspicious" label="Suspicious at" hint="0 – 1, at least the review threshold" error={errors["thresholds.suspicious"]}>
-          <TextInput id="threshold-suspicious" type="number" inputMode="decimal" step="0.01" min={0} max={1} value={num(value.suspicious)} onChange={set("suspicious")} isInvalid={Boolean(errors["thresholds.suspicious"])} />
+        <Field
+          id="threshold-suspicious"
+          label="Suspicious at"
+          hint="0 – 1, at least the review threshold"
+          error={errors["thresholds.suspicious"]}
+        >
+          <TextInput
+            id="threshold-suspicious"
+            type="number"
+            inputMode="decimal"
+            step="0.01"
+            min={0}
+            max={1}
+            value={num(value.suspicious)}
+            onChange={set("suspicious")}
+            isInvalid={Boolean(errors["thresholds.suspicious"])}
+          />
         </Field>
       </div>
       <ThresholdScale review={value.review} suspicious={value.suspicious} />

@@ -38,7 +38,10 @@ export function AppShell({ user, tenantName, children }: AppShellProps) {
               <span data-testid="user-email" className="text-muted">
                 {user.email}
               </span>
-              <span data-testid="user-role" className="rounded-full border border-line bg-surface-muted px-2 py-0.5 text-[11px] font-medium text-foreground">
+              <span
+                data-testid="user-role"
+                className="rounded-full border border-line bg-surface-muted px-2 py-0.5 text-[11px] font-medium text-foreground"
+              >
                 {ROLE_LABELS[user.role]}
               </span>
             </div>

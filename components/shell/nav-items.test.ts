@@ -12,7 +12,17 @@ describe("navigation by role", () => {
     expect(labels("ml_engineer")).toEqual(["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks"]);
   });
   it("shows an admin everything", () => {
-    expect(labels("admin")).toEqual(["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks", "Settings", "Audit log"]);
+    expect(labels("admin")).toEqual([
+      "Review queue",
+      "Explanations",
+      "Dashboards",
+      "Drift",
+      "Models",
+      "Endpoints",
+      "Rollbacks",
+      "Settings",
+      "Audit log",
+    ]);
   });
   it("sends every role home to the queue first", () => {
     expect(homePathFor("analyst")).toBe("/queue");

@@ -6,7 +6,11 @@ import { healthQueryOptions } from "@/lib/queries/health";
 /** A status light for the stack the console runs on (GET /api/health). */
 export function SystemStatus() {
   const { data, isError } = useQuery(healthQueryOptions());
-  const down = data ? Object.entries(data.checks).filter(([, c]) => !c.ok).map(([name]) => name) : [];
+  const down = data
+    ? Object.entries(data.checks)
+        .filter(([, c]) => !c.ok)
+        .map(([name]) => name)
+    : [];
   const tone = isError || down.length > 0 ? "bg-warning" : data ? "bg-success" : "bg-subtle";
   const label = isError
     ? "Status unknown"

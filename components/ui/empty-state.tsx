@@ -10,7 +10,9 @@ interface EmptyStateProps {
 
 export function EmptyState({ title, description, upcoming, tone = "neutral" }: EmptyStateProps) {
   return (
-    <div className={`rounded-lg border border-dashed px-6 py-10 text-center ${tone === "warning" ? "border-warning/40 bg-warning-soft" : "border-line-strong bg-surface"}`}>
+    <div
+      className={`rounded-lg border border-dashed px-6 py-10 text-center ${tone === "warning" ? "border-warning/40 bg-warning-soft" : "border-line-strong bg-surface"}`}
+    >
       <h2 className="text-[15px] font-semibold">{title}</h2>
       <div className="mx-auto mt-1.5 max-w-xl text-[13px] text-muted">{description}</div>
       {upcoming && upcoming.length > 0 && (

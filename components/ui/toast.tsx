@@ -49,7 +49,11 @@ const DOT: Record<ToastTone, string> = { success: "bg-success", error: "bg-dange
 
 /** Fixed in a corner: toasts never shift the page's layout. */
 export function Toaster() {
-  const list = useSyncExternalStore(subscribe, () => toasts, () => NONE);
+  const list = useSyncExternalStore(
+    subscribe,
+    () => toasts,
+    () => NONE,
+  );
   return (
     <div className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2" aria-live="polite">
       {list.map((t) => (

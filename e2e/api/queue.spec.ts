@@ -33,7 +33,10 @@ test("signed out, every queue route answers 401 with the one error body", async 
   }
 });
 
-test("an analyst lists, opens, claims and decides; a stale version is 409 and bulk verdicts are idempotent", async ({ playwright, request }) => {
+test("an analyst lists, opens, claims and decides; a stale version is 409 and bulk verdicts are idempotent", async ({
+  playwright,
+  request,
+}) => {
   const analyst = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const engineer = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   try {
@@ -43,31 +46,57 @@ test("an analyst lists, opens, claims and decides; a stale version is 409 and bu
 
     const page = await analyst.get(`/api/queue?q=${one}`);
     expect(page.status()).toBe(200);
-    expect(await page.json()).toMatchObject({ items: [{ txnId: one, status: "open", version: 1, decision: "SUSPICIOUS" }], nextCursor: null });
+    expect(await page.json()).toMatchObject({
+      items: [{ txnId: one, status: "open", version: 1, decision: "SUSPICIOUS" }],
+      nextCursor: null,
+    });
     expect((await analyst.get("/api/queue?status=nope")).status()).toBe(400);
     expect((await analyst.get("/api/queue?cursor=Zm9v")).status()).toBe(400);
 
     const detail = await analyst.get(`/api/transactions/${one}`);
-    expect(await detail.json()).toMatchObject({ item: { txnId: one, ruleHits: [{ rule_id: "large-amount" }] }, summary: "Flagged by rule “Amount over 25,000” without asking the model." });
+    expect(await detail.json()).toMatchObject({
+      item: { txnId: one, ruleHits: [{ rule_id: "large-amount" }] },
+      summary: "Flagged by rule “Amount over 25,000” without asking the model.",
+    });
 
     expect((await analyst.post(`/api/transactions/${one}/claim`, { data: {} })).status()).toBe(200);
     const taken = await engineer.post(`/api/transactions/${one}/claim`, { data: {} });
     expect(taken.status()).toBe(409);
-    expect(await taken.json()).toMatchObject({ error: { code: "conflict", details: { reason: "claimed", claim: { by: DEMO_USERS.analyst.email } } } });
+    expect(await taken.json()).toMatchObject({
+      error: { code: "conflict", details: { reason: "claimed", claim: { by: DEMO_USERS.analyst.email } } },
+    });
 
     const decided = await analyst.post(`/api/transactions/${one}/verdict`, { data: { verdict: "fraud", note: "e2e", version: 1 } });
     expect(decided.status()).toBe(200);
     expect(await decided.json()).toMatchObject({ outcome: "applied", item: { status: "confirmed_fraud", version: 2 } });
     const stale = await engineer.post(`/api/transactions/${one}/verdict`, { data: { verdict: "legit", version: 1 } });
     expect(stale.status()).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: { code: "conflict", details: { reason: "stale", verdict: { by: DEMO_USERS.analyst.email } } } });
+    expect(await stale.json()).toMatchObject({
+      error: { code: "conflict", details: { reason: "stale", verdict: { by: DEMO_USERS.analyst.email } } },
+    });
     expect((await analyst.post(`/api/transactions/${one}/verdict`, { data: { verdict: "maybe", version: 1 } })).status()).toBe(400);
 
-    const bulk = { verdict: "legit", items: [{ txnId: two, version: 1 }, { txnId: one, version: 1 }] };
+    const bulk = {
+      verdict: "legit",
+      items: [
+        { txnId: two, version: 1 },
+        { txnId: one, version: 1 },
+      ],
+    };
     const first = await engineer.post("/api/verdicts", { data: bulk });
-    expect((await first.json()) as unknown).toMatchObject({ results: [{ txnId: two, outcome: "applied" }, { txnId: one, outcome: "conflict" }] });
+    expect((await first.json()) as unknown).toMatchObject({
+      results: [
+        { txnId: two, outcome: "applied" },
+        { txnId: one, outcome: "conflict" },
+      ],
+    });
     const again = await engineer.post("/api/verdicts", { data: bulk });
-    expect((await again.json()) as unknown).toMatchObject({ results: [{ txnId: two, outcome: "unchanged" }, { txnId: one, outcome: "conflict" }] });
+    expect((await again.json()) as unknown).toMatchObject({
+      results: [
+        { txnId: two, outcome: "unchanged" },
+        { txnId: one, outcome: "conflict" },
+      ],
+    });
   } finally {
     await analyst.dispose();
     await engineer.dispose();
@@ -88,5 +117,7 @@ test("label export is for ML engineers and admins: training CSV and JSON lines",
   const first = JSON.parse((await jsonl.text()).split("\n")[0] ?? "{}") as Record<string, unknown>;
   expect(first).toMatchObject({ is_fraud: expect.any(Number), txn_id: expect.any(String) });
   const explanations = await request.get("/api/explanations?days=7");
-  expect(await explanations.json()).toMatchObject({ versions: expect.arrayContaining([expect.objectContaining({ precision: expect.any(Number) })]) });
+  expect(await explanations.json()).toMatchObject({
+    versions: expect.arrayContaining([expect.objectContaining({ precision: expect.any(Number) })]),
+  });
 });

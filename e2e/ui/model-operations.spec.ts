@@ -25,7 +25,10 @@ test("Models lists the versions of the tenant's model package group", async ({ p
 });
 
 test("Models shows each version's evaluation figures from the registry, as training wrote them", async ({ page }) => {
-  const evaluation = JSON.parse(await readFile("infra/model/artifacts/acme-bank-fraud/v2/evaluation.json", "utf8")) as { roc_auc: number; pr_auc: number };
+  const evaluation = JSON.parse(await readFile("infra/model/artifacts/acme-bank-fraud/v2/evaluation.json", "utf8")) as {
+    roc_auc: number;
+    pr_auc: number;
+  };
   await page.goto("/models");
   const v2 = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "v2", exact: true }) });
   await expect(v2).toContainText(evaluation.roc_auc.toFixed(3));

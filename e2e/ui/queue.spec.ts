@@ -30,7 +30,10 @@ const row = (page: Page, txnId: string) => page.locator(`tr[data-txn-id="${txnId
 test.describe("an analyst", () => {
   test.use({ storageState: storageStatePath("analyst") });
 
-  test("opens the top item with the keyboard, sees why it was flagged, confirms fraud with f, and it leaves the pending list", async ({ page, request }) => {
+  test("opens the top item with the keyboard, sees why it was flagged, confirms fraud with f, and it leaves the pending list", async ({
+    page,
+    request,
+  }) => {
     const txnId = await seedFlagged(request, "flow");
     await page.goto("/queue?sort=newest&limit=200");
     await expect(row(page, txnId)).toBeVisible();
@@ -75,7 +78,10 @@ test.describe("an analyst", () => {
   });
 });
 
-test("a second analyst sees the claim, takes it over, and the first gets a clear message on a stale verdict", async ({ browser, request }) => {
+test("a second analyst sees the claim, takes it over, and the first gets a clear message on a stale verdict", async ({
+  browser,
+  request,
+}) => {
   const txnId = await seedFlagged(request, "claim");
   const first = await browser.newContext({ storageState: storageStatePath("analyst") });
   const second = await browser.newContext({ storageState: storageStatePath("ml_engineer") });

@@ -33,7 +33,9 @@ test("an admin changes a threshold with a reason, sees it saved and in the audit
   const row = page.getByRole("row").filter({ hasText: reason });
   await expect(row).toContainText("admin@acme-bank.test");
   await row.getByRole("button", { name: "Show changes" }).click();
-  await expect(page.getByRole("table", { name: "Changes" }).getByRole("row").filter({ hasText: "thresholds.review" })).toContainText(String(Number(next)));
+  await expect(page.getByRole("table", { name: "Changes" }).getByRole("row").filter({ hasText: "thresholds.review" })).toContainText(
+    String(Number(next)),
+  );
 });
 
 test("an invalid threshold is refused in the form, naming the field", async ({ page }) => {
@@ -49,7 +51,9 @@ test("a save over someone else's newer save is refused with a clear conflict", a
   const next = await nudgedReviewThreshold(page);
   // Another admin saves in between (same API the form uses).
   const current = (await (await page.request.get("/api/settings")).json()) as { settings: unknown; version: number };
-  const other = await page.request.put("/api/settings", { data: { settings: current.settings, expectedVersion: current.version, reason: unique("e2e concurrent") } });
+  const other = await page.request.put("/api/settings", {
+    data: { settings: current.settings, expectedVersion: current.version, reason: unique("e2e concurrent") },
+  });
   expect(other.status()).toBe(200);
 
   await page.getByLabel("Review at").fill(next);

@@ -54,7 +54,8 @@ export interface LocalStack {
  * the process environment points at them before it starts.
  */
 export async function startLocalStack(opts: { dataDir: string; ports?: Partial<StackPorts>; transitionMs?: number }): Promise<LocalStack> {
-  const start = (name: StackServiceName) => startService(name, { port: opts.ports?.[name] ?? 0, dataDir: opts.dataDir, transitionMs: opts.transitionMs });
+  const start = (name: StackServiceName) =>
+    startService(name, { port: opts.ports?.[name] ?? 0, dataDir: opts.dataDir, transitionMs: opts.transitionMs });
   const [dynamodb, s3, cloudwatch] = await Promise.all([start("dynamodb"), start("s3"), start("cloudwatch")]);
   const partial = { dynamodb: dynamodb.url, s3: s3.url, cloudwatch: cloudwatch.url, sagemaker: "http://127.0.0.1:1" };
   applyLocalStackEnv(partial);

@@ -87,7 +87,15 @@ async function startConsole(options: LauncherOptions, urls: StackUrls): Promise<
   await spawnChild({
     name: "console",
     command: process.execPath,
-    args: [...TSX_NODE_ARGS, path.join(ROOT, "infra/local/launcher/guard.ts"), process.execPath, next, command, "-p", String(options.consolePort)],
+    args: [
+      ...TSX_NODE_ARGS,
+      path.join(ROOT, "infra/local/launcher/guard.ts"),
+      process.execPath,
+      next,
+      command,
+      "-p",
+      String(options.consolePort),
+    ],
     env: {
       ...env,
       NODE_ENV: options.mode === "production" ? "production" : "development",

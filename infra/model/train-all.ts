@@ -61,7 +61,10 @@ async function main(): Promise<void> {
       trainVersion(group, spec, data, outDir);
       dirs.push(outDir);
     }
-    const demos = await scoreDemos(dataDir, dirs.map((d) => join(d, "xgboost-model")));
+    const demos = await scoreDemos(
+      dataDir,
+      dirs.map((d) => join(d, "xgboost-model")),
+    );
     const rows = await Promise.all(
       plan.versions.map((spec, i) => summarize(group, spec.version, dirs[i] ?? "", demos[i] ?? { legit: NaN, suspicious: NaN })),
     );

@@ -31,7 +31,11 @@ const cache = new Map<string, Entry>();
 export type FindApiKey = (plaintext: string) => Promise<ApiKeyRecord | null>;
 
 /** The active record for a presented key, or null when unknown or revoked. */
-export async function lookUpApiKey(plaintext: string, find: FindApiKey = findApiKey, now: number = Date.now()): Promise<ApiKeyRecord | null> {
+export async function lookUpApiKey(
+  plaintext: string,
+  find: FindApiKey = findApiKey,
+  now: number = Date.now(),
+): Promise<ApiKeyRecord | null> {
   const hash = hashApiKey(plaintext);
   const hit = cache.get(hash);
   if (hit && hit.expiresAt <= now && hit.active && now - hit.fetchedAt < STALE_LIMIT_MS) {
@@ -76,9 +80,12 @@ function refresh(hash: string, stale: Entry, record: Promise<ApiKeyRecord | null
 /** Drops a key from this instance's cache (after revocation). */
 export function forgetCachedApiKey(keyId: string): void {
   for (const [hash, entry] of cache) {
-    void entry.record.then((r) => {
-      if (r?.keyId === keyId && cache.get(hash) === entry) cache.delete(hash);
-    }, () => undefined);
+    void entry.record.then(
+      (r) => {
+        if (r?.keyId === keyId && cache.get(hash) === entry) cache.delete(hash);
+      },
+      () => undefined,
+    );
   }
 }
 

@@ -24,7 +24,12 @@ export async function createApiKeyAudited(input: {
   return created;
 }
 
-export async function revokeApiKeyAudited(input: { tenantId: string; keyId: string; actor: string; reason?: string }): Promise<ApiKeyRecord> {
+export async function revokeApiKeyAudited(input: {
+  tenantId: string;
+  keyId: string;
+  actor: string;
+  reason?: string;
+}): Promise<ApiKeyRecord> {
   const { before, after } = await revokeApiKey({ tenantId: input.tenantId, keyId: input.keyId, revokedBy: input.actor });
   await recordAudit({
     tenantId: input.tenantId,

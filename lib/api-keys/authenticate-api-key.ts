@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyRecord } from "./api-key";
 import { lookUpApiKey, type FindApiKey } from "./api-key-cache";
 

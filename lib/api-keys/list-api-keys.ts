@@ -15,7 +15,5 @@ export async function listApiKeys(tenantId: string, deps: { db?: Pick<DynamoDBDo
       ExpressionAttributeValues: { ":pk": tenantPk(tenantId), ":prefix": apiKeySk("") },
     }),
   );
-  return (Items ?? [])
-    .map(toRecord)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (Items ?? []).map(toRecord).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

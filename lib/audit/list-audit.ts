@@ -1,6 +1,6 @@
 import "server-only";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { documentClient } from "@/lib/aws/clients";
 import { auditPk } from "@/lib/db/keys";
 import { env } from "@/lib/env";

@@ -51,7 +51,13 @@ describe("userFromClaims", () => {
   const claims = { tenant: "custom:tenant", role: "custom:role" };
   it("maps tenant and role from the configured claims, e-mail as id", () => {
     const profile = { sub: "abc", email: "Sam@Globex.test", name: "Sam", "custom:tenant": "globex-pay", "custom:role": "admin" };
-    expect(userFromClaims(profile, claims)).toEqual({ id: "sam@globex.test", email: "sam@globex.test", name: "Sam", tenantId: "globex-pay", role: "admin" });
+    expect(userFromClaims(profile, claims)).toEqual({
+      id: "sam@globex.test",
+      email: "sam@globex.test",
+      name: "Sam",
+      tenantId: "globex-pay",
+      role: "admin",
+    });
   });
   it.each([
     ["no tenant claim", { sub: "a", email: "a@b.test", "custom:role": "admin" }],
@@ -67,8 +73,11 @@ describe("callback URLs", () => {
     expect(isLocalPath(path)).toBe(true);
     expect(signInPath(path)).toBe(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   });
-  it.each(["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)"])("drops the foreign target %s", (target) => {
-    expect(safeCallbackUrl(target)).toBe("/");
-    expect(signInPath(target)).toBe("/signin");
-  });
+  it.each(["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)"])(
+    "drops the foreign target %s",
+    (target) => {
+      expect(safeCallbackUrl(target)).toBe("/");
+      expect(signInPath(target)).toBe("/signin");
+    },
+  );
 });

@@ -2,9 +2,7 @@ import type { Session } from "next-auth";
 import { isRoleAllowed, type Role } from "./roles";
 import { sessionUserSchema, type SessionUser } from "./session-user";
 
-export type AccessResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "unauthenticated" | "forbidden" };
+export type AccessResult = { ok: true; user: SessionUser } | { ok: false; reason: "unauthenticated" | "forbidden" };
 
 /**
  * The one decision behind requireSession and the route wrapper. A session whose user does not

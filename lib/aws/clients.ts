@@ -26,9 +26,7 @@ function lazy<T>(build: () => T): () => T {
 export const dynamoClient = lazy(() => new DynamoDBClient({ requestHandler }));
 
 /** Document client: plain JS values in and out; undefined attributes are dropped rather than rejected. */
-export const documentClient = lazy(() =>
-  DynamoDBDocumentClient.from(dynamoClient(), { marshallOptions: { removeUndefinedValues: true } }),
-);
+export const documentClient = lazy(() => DynamoDBDocumentClient.from(dynamoClient(), { marshallOptions: { removeUndefinedValues: true } }));
 
 export const s3Client = lazy(() => new S3Client({ requestHandler, forcePathStyle: env().S3_FORCE_PATH_STYLE }));
 
@@ -43,7 +41,11 @@ export const sageMakerClient = lazy(() => new SageMakerClient({ requestHandler }
  *   is the largest timeout budget a tenant may set (lib/settings), SageMaker's own limit is 60 s.
  */
 export const sageMakerRuntimeClient = lazy(
-  () => new SageMakerRuntimeClient({ cacheMiddleware: true, requestHandler: { ...requestHandler, requestTimeout: 10_000, throwOnRequestTimeout: true } }),
+  () =>
+    new SageMakerRuntimeClient({
+      cacheMiddleware: true,
+      requestHandler: { ...requestHandler, requestTimeout: 10_000, throwOnRequestTimeout: true },
+    }),
 );
 
 export const cloudWatchClient = lazy(() => new CloudWatchClient({ requestHandler }));

@@ -4,7 +4,13 @@ import type { Tenant } from "@/lib/tenants/tenant";
 import { getEndpointOverview } from "./get-endpoint-overview";
 import { trafficShares } from "./traffic-share";
 
-const tenant: Tenant = { tenantId: "acme-bank", name: "Acme Bank", endpointName: "acme-fraud", modelPackageGroupName: "acme-fraud-models", createdAt: "2026-01-01" };
+const tenant: Tenant = {
+  tenantId: "acme-bank",
+  name: "Acme Bank",
+  endpointName: "acme-fraud",
+  modelPackageGroupName: "acme-fraud-models",
+  createdAt: "2026-01-01",
+};
 const getTenant = (id: string) => Promise.resolve(id === tenant.tenantId ? tenant : null);
 
 /** Answers by command class name, like the SDK would for each operation. */
@@ -25,9 +31,18 @@ const validation = (message: string) => Object.assign(new Error(message), { name
 
 describe("trafficShares", () => {
   it.each([
-    [[9, 1], [0.9, 0.1]],
-    [[1, 1, 2], [0.25, 0.25, 0.5]],
-    [[0, 0], [0, 0]],
+    [
+      [9, 1],
+      [0.9, 0.1],
+    ],
+    [
+      [1, 1, 2],
+      [0.25, 0.25, 0.5],
+    ],
+    [
+      [0, 0],
+      [0, 0],
+    ],
     [[5], [1]],
   ])("shares %j → %j", (weights, shares) => {
     expect(trafficShares(weights)).toEqual(shares);
@@ -58,7 +73,12 @@ describe("getEndpointOverview", () => {
     const result = await getEndpointOverview({ tenantId: "acme-bank" }, { sageMaker, getTenant });
     expect(result.found).toBe(true);
     if (!result.found) return;
-    expect(result.endpoint).toMatchObject({ endpointName: "acme-fraud", status: "InService", dataCaptureEnabled: true, createdAt: "2026-11-01T00:00:00.000Z" });
+    expect(result.endpoint).toMatchObject({
+      endpointName: "acme-fraud",
+      status: "InService",
+      dataCaptureEnabled: true,
+      createdAt: "2026-11-01T00:00:00.000Z",
+    });
     expect(result.endpoint.variants.map((v) => [v.variantName, v.modelName, v.trafficShare])).toEqual([
       ["production", "acme-model-v3", 0.9],
       ["canary", "acme-model-v4", 0.1],
@@ -71,7 +91,10 @@ describe("getEndpointOverview", () => {
         throw validation('Could not find endpoint "acme-fraud".');
       },
     });
-    expect(await getEndpointOverview({ tenantId: "acme-bank" }, { sageMaker, getTenant })).toEqual({ found: false, endpointName: "acme-fraud" });
+    expect(await getEndpointOverview({ tenantId: "acme-bank" }, { sageMaker, getTenant })).toEqual({
+      found: false,
+      endpointName: "acme-fraud",
+    });
   });
 
   it("turns an unreachable SageMaker into `unavailable`", async () => {
@@ -84,6 +107,8 @@ describe("getEndpointOverview", () => {
   });
 
   it("answers not_found for an unknown tenant", async () => {
-    await expect(getEndpointOverview({ tenantId: "nobody" }, { sageMaker: fakeSageMaker({}), getTenant })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getEndpointOverview({ tenantId: "nobody" }, { sageMaker: fakeSageMaker({}), getTenant })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -5,7 +5,7 @@ import {
   type DescribeEndpointCommandOutput,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { sageMakerClient } from "@/lib/aws/clients";
 import { getTenant } from "@/lib/tenants/get-tenant";
 import type { Tenant } from "@/lib/tenants/tenant";
@@ -49,18 +49,16 @@ export async function getEndpointOverview(input: { tenantId: string }, deps: End
       createdAt: endpoint.CreationTime?.toISOString() ?? null,
       lastModifiedAt: endpoint.LastModifiedTime?.toISOString() ?? null,
       dataCaptureEnabled: endpoint.DataCaptureConfig?.EnableCapture ?? false,
-      variants: variants.map(
-        (v, i): VariantOverview => ({
-          variantName: v.VariantName ?? `variant-${i + 1}`,
-          modelName: models.get(v.VariantName ?? "")?.modelName ?? null,
-          instanceType: models.get(v.VariantName ?? "")?.instanceType ?? null,
-          currentWeight: v.CurrentWeight ?? 0,
-          desiredWeight: v.DesiredWeight ?? null,
-          trafficShare: shares[i] ?? 0,
-          currentInstanceCount: v.CurrentInstanceCount ?? null,
-          status: v.VariantStatus?.map((s) => s.Status).join(", ") || null,
-        }),
-      ),
+      variants: variants.map((v, i): VariantOverview => ({
+        variantName: v.VariantName ?? `variant-${i + 1}`,
+        modelName: models.get(v.VariantName ?? "")?.modelName ?? null,
+        instanceType: models.get(v.VariantName ?? "")?.instanceType ?? null,
+        currentWeight: v.CurrentWeight ?? 0,
+        desiredWeight: v.DesiredWeight ?? null,
+        trafficShare: shares[i] ?? 0,
+        currentInstanceCount: v.CurrentInstanceCount ?? null,
+        status: v.VariantStatus?.map((s) => s.Status).join(", ") || null,
+      })),
     },
   };
 }
@@ -74,7 +72,10 @@ async function variantModels(
   try {
     const config = await sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
     return new Map(
-      (config.ProductionVariants ?? []).map((v) => [v.VariantName ?? "", { modelName: v.ModelName ?? null, instanceType: v.InstanceType ?? null }]),
+      (config.ProductionVariants ?? []).map((v) => [
+        v.VariantName ?? "",
+        { modelName: v.ModelName ?? null, instanceType: v.InstanceType ?? null },
+      ]),
     );
   } catch (error) {
     if (isMissingResource(error)) return new Map();

@@ -6,8 +6,22 @@ const model = (version: string) => ({ endpoint: "e", variant: "production", vers
 describe("aggregateExplanations", () => {
   it("averages |SHAP| per feature and version, and derives precision from verdicts", () => {
     const samples: FlaggedSample[] = [
-      { status: "confirmed_fraud", model: model("2"), attributions: [{ feature: "amount", attribution: 2 }, { feature: "geo", attribution: -1 }] },
-      { status: "false_positive", model: model("2"), attributions: [{ feature: "amount", attribution: -1 }, { feature: "geo", attribution: 0 }] },
+      {
+        status: "confirmed_fraud",
+        model: model("2"),
+        attributions: [
+          { feature: "amount", attribution: 2 },
+          { feature: "geo", attribution: -1 },
+        ],
+      },
+      {
+        status: "false_positive",
+        model: model("2"),
+        attributions: [
+          { feature: "amount", attribution: -1 },
+          { feature: "geo", attribution: 0 },
+        ],
+      },
       { status: "confirmed_fraud", model: model("2"), attributions: null },
       { status: "open", model: model("3"), attributions: [{ feature: "geo", attribution: 0.5 }] },
       { status: "confirmed_fraud", model: null, attributions: null },

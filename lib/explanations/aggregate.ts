@@ -49,7 +49,11 @@ export function aggregateExplanations(samples: Iterable<FlaggedSample>): ModelVe
       modelVersion,
       flagged: acc.flagged,
       explained: acc.explained,
-      importance: FEATURES.map((f) => ({ feature: f.name, label: f.label, meanAbsShap: acc.explained ? (acc.sums.get(f.name) ?? 0) / acc.explained : 0 }))
+      importance: FEATURES.map((f) => ({
+        feature: f.name,
+        label: f.label,
+        meanAbsShap: acc.explained ? (acc.sums.get(f.name) ?? 0) / acc.explained : 0,
+      }))
         .filter(() => acc.explained > 0)
         .sort((a, b) => b.meanAbsShap - a.meanAbsShap),
       confirmedFraud: acc.fraud,

@@ -22,7 +22,10 @@ export const MAX_ITEMS_PER_STATUS = 2_000;
  * Global explanations of recent flagged traffic: a bounded Query per status partition on GSI1 (age
  * order, newest first, created within `days`), reading only model, status and attributions.
  */
-export async function getGlobalExplanations(input: { tenantId: string; days: number }, deps: QueueStoreDeps = {}): Promise<GlobalExplanations> {
+export async function getGlobalExplanations(
+  input: { tenantId: string; days: number },
+  deps: QueueStoreDeps = {},
+): Promise<GlobalExplanations> {
   const db = deps.db ?? documentClient();
   const TableName = deps.tableName ?? env().TABLE_NAME;
   const since = new Date((deps.now?.() ?? new Date()).getTime() - input.days * 86_400_000).toISOString();

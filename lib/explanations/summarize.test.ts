@@ -32,7 +32,9 @@ describe("summarizeFlag", () => {
       features: { geo: 2, account_age_days: 1200 },
       ruleHits: [{ rule_id: "r", description: "Amount over 10,000", decision: "REVIEW" }],
     });
-    expect(text).toBe("Flagged mainly because it was made from an unknown location. Rule “Amount over 10,000” also fired. Pointing the other way: the account is 3 years old.");
+    expect(text).toBe(
+      "Flagged mainly because it was made from an unknown location. Rule “Amount over 10,000” also fired. Pointing the other way: the account is 3 years old.",
+    );
   });
 
   it("explains a rule-only decision and a degraded one", () => {
@@ -40,7 +42,9 @@ describe("summarizeFlag", () => {
     expect(summarizeFlag({ ...base, score: null, attributions: null, features: {}, ruleHits: [rule] })).toBe(
       "Flagged by rule “Amount over 25,000” without asking the model.",
     );
-    expect(summarizeFlag({ ...base, score: null, attributions: null, features: {}, degraded: true })).toMatch(/^The model did not answer in time/);
+    expect(summarizeFlag({ ...base, score: null, attributions: null, features: {}, degraded: true })).toMatch(
+      /^The model did not answer in time/,
+    );
   });
 
   it("says when a value was missing", () => {

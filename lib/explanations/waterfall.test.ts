@@ -2,12 +2,22 @@ import { describe, expect, it } from "vitest";
 import { buildWaterfall, sigmoid } from "./waterfall";
 
 describe("buildWaterfall", () => {
-  const attributions = Array.from({ length: 12 }, (_, i) => ({ feature: i === 0 ? "amount" : `f${i}`, attribution: (i % 2 ? -1 : 1) * (12 - i) * 0.1 }));
+  const attributions = Array.from({ length: 12 }, (_, i) => ({
+    feature: i === 0 ? "amount" : `f${i}`,
+    attribution: (i % 2 ? -1 : 1) * (12 - i) * 0.1,
+  }));
 
   it("walks from the base value to the score, largest contributions first, the rest grouped", () => {
     const w = buildWaterfall({ baseValue: -4, attributions, features: { amount: 5000 } }, 8);
     expect(w?.steps).toHaveLength(8);
-    expect(w?.steps[0]).toMatchObject({ feature: "amount", label: "Amount", value: 5000, start: -4, description: "an amount of 5,000.00", display: "5,000" });
+    expect(w?.steps[0]).toMatchObject({
+      feature: "amount",
+      label: "Amount",
+      value: 5000,
+      start: -4,
+      description: "an amount of 5,000.00",
+      display: "5,000",
+    });
     expect(w?.steps.at(-1)).toMatchObject({ feature: "other", label: "5 other features" });
     const total = attributions.reduce((s, a) => s + a.attribution, -4);
     expect(w?.finalValue).toBeCloseTo(total, 10);

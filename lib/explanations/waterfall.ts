@@ -59,10 +59,25 @@ export function buildWaterfall(
   });
   if (rest.length > 0) {
     const sum = rest.reduce((s, a) => s + a.attribution, 0);
-    steps.push({ feature: "other", label: `${rest.length} other features`, value: null, description: "smaller contributions together", display: "", contribution: sum, start: running, end: running + sum });
+    steps.push({
+      feature: "other",
+      label: `${rest.length} other features`,
+      value: null,
+      description: "smaller contributions together",
+      display: "",
+      contribution: sum,
+      start: running,
+      end: running + sum,
+    });
     running += sum;
   }
-  return { baseValue: input.baseValue, steps, finalValue: running, baseProbability: sigmoid(input.baseValue), finalProbability: sigmoid(running) };
+  return {
+    baseValue: input.baseValue,
+    steps,
+    finalValue: running,
+    baseProbability: sigmoid(input.baseValue),
+    finalProbability: sigmoid(running),
+  };
 }
 
 const compact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });

@@ -1,10 +1,5 @@
 import type { Transaction } from "./transaction";
-import {
-  COMPROMISED_DEVICES,
-  GEO_RELATIONS,
-  merchantCategoryOf,
-  type GeoRelation,
-} from "./vocabularies";
+import { COMPROMISED_DEVICES, GEO_RELATIONS, merchantCategoryOf, type GeoRelation } from "./vocabularies";
 
 /**
  * Derivations of model inputs from a transaction. Each returns null when the inputs it needs are

@@ -15,10 +15,25 @@ describe("parseTransaction", () => {
 
   it("accepts full context", () => {
     const result = parseTransaction({
-      txn_id: "x-1", amount: 12.5, currency: "EUR", device: "emulator", country: "DE", home_country: "FR",
-      channel: "ecommerce", merchant_category: "5816", merchant_id: "m", merchant_chargeback_rate_90d: 0.01,
-      customer_id: "c", card_id: "k", customer_avg_amount_30d: 40, txn_count_1h: 3, txn_count_24h: 9,
-      account_age_days: 800, device_first_seen: true, device_age_days: 0, hour_of_day: 23,
+      txn_id: "x-1",
+      amount: 12.5,
+      currency: "EUR",
+      device: "emulator",
+      country: "DE",
+      home_country: "FR",
+      channel: "ecommerce",
+      merchant_category: "5816",
+      merchant_id: "m",
+      merchant_chargeback_rate_90d: 0.01,
+      customer_id: "c",
+      card_id: "k",
+      customer_avg_amount_30d: 40,
+      txn_count_1h: 3,
+      txn_count_24h: 9,
+      account_age_days: 800,
+      device_first_seen: true,
+      device_age_days: 0,
+      hour_of_day: 23,
       timestamp: "2026-11-22T23:05:00+01:00",
     });
     expect(result.success).toBe(true);

@@ -16,10 +16,7 @@ const id = z.string().min(1).max(128);
 export const transactionSchema = z.object({
   txn_id: id,
   amount: z.number().nonnegative(),
-  currency: z
-    .string()
-    .refine(isIso4217, "expected an ISO 4217 currency code such as USD")
-    .nullish(),
+  currency: z.string().refine(isIso4217, "expected an ISO 4217 currency code such as USD").nullish(),
   device: z.enum(DEVICE_TYPES).nullish(),
   /** Where the transaction comes from relative to the customer's home: a relation or a country code. */
   geo: z
@@ -30,10 +27,7 @@ export const transactionSchema = z.object({
   home_country: countryCode.nullish(),
   channel: z.enum(CHANNELS).nullish(),
   /** A category name (see MERCHANT_CATEGORIES) or a 4-digit MCC. */
-  merchant_category: z
-    .string()
-    .refine(isMerchantCategoryValue, "expected a 4-digit MCC or a merchant category name")
-    .nullish(),
+  merchant_category: z.string().refine(isMerchantCategoryValue, "expected a 4-digit MCC or a merchant category name").nullish(),
   merchant_id: id.nullish(),
   /** Share of the merchant's transactions charged back over 90 days, 0..1 (from the acquirer). */
   merchant_chargeback_rate_90d: z.number().min(0).max(1).nullish(),
@@ -58,9 +52,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export type ParseTransactionResult =
-  | { success: true; data: Transaction }
-  | { success: false; issues: FieldIssue[] };
+export type ParseTransactionResult = { success: true; data: Transaction } | { success: false; issues: FieldIssue[] };
 
 /** Validate untrusted input; issues name the field so a 400 can tell the caller what to fix. */
 export function parseTransaction(input: unknown): ParseTransactionResult {

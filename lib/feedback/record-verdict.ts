@@ -1,6 +1,6 @@
 import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk, queueStatusIndexPk } from "@/lib/db/keys";
@@ -8,7 +8,15 @@ import { env } from "@/lib/env";
 import { notFound, type Actor } from "@/lib/queue/claim-item";
 import { getQueueItem } from "@/lib/queue/get-queue-item";
 import { adjustQueueCountsQuietly } from "@/lib/queue/queue-counts";
-import { activeClaim, isPending, STATUS_LABELS, VERDICT_STATUS, type QueueItem, type Verdict, type VerdictRecord } from "@/lib/queue/queue-item";
+import {
+  activeClaim,
+  isPending,
+  STATUS_LABELS,
+  VERDICT_STATUS,
+  type QueueItem,
+  type Verdict,
+  type VerdictRecord,
+} from "@/lib/queue/queue-item";
 import { toQueueItem } from "@/lib/queue/stored-item";
 import { withRetries } from "@/lib/queue/with-retries";
 import type { FeedbackDeps } from "./deps";
@@ -39,7 +47,13 @@ export interface VerdictOutcome {
 export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}): Promise<VerdictOutcome> {
   const now = deps.now?.() ?? new Date();
   const status = VERDICT_STATUS[input.verdict];
-  const verdict: VerdictRecord = { verdict: input.verdict, note: input.note?.trim() || null, by: input.actor.id, byName: input.actor.name, at: now.toISOString() };
+  const verdict: VerdictRecord = {
+    verdict: input.verdict,
+    note: input.note?.trim() || null,
+    by: input.actor.id,
+    byName: input.actor.name,
+    at: now.toISOString(),
+  };
   const partition = queueStatusIndexPk(input.tenantId, status);
   const versionCondition = input.version === 1 ? "(#version = :v OR attribute_not_exists(#version))" : "#version = :v";
   let before: QueueItem;
@@ -48,9 +62,17 @@ export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}
       new UpdateCommand({
         TableName: deps.tableName ?? env().TABLE_NAME,
         Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
-        UpdateExpression: "SET #status = :status, GSI1PK = :partition, GSI2PK = :partition, #verdict = :verdict, #version = :next, #claim = :none",
+        UpdateExpression:
+          "SET #status = :status, GSI1PK = :partition, GSI2PK = :partition, #verdict = :verdict, #version = :next, #claim = :none",
         ConditionExpression: `attribute_exists(PK) AND ${versionCondition} AND #status IN (:open, :escalated) AND (attribute_not_exists(#claim.#by) OR #claim.#by = :me OR #claim.#exp < :now)`,
-        ExpressionAttributeNames: { "#status": "status", "#verdict": "verdict", "#version": "version", "#claim": "claim", "#by": "by", "#exp": "expiresAt" },
+        ExpressionAttributeNames: {
+          "#status": "status",
+          "#verdict": "verdict",
+          "#version": "version",
+          "#claim": "claim",
+          "#by": "by",
+          "#exp": "expiresAt",
+        },
         ExpressionAttributeValues: {
           ":status": status,
           ":partition": partition,
@@ -95,7 +117,8 @@ async function refusal(input: VerdictInput, now: Date, deps: FeedbackDeps): Prom
   const item = await getQueueItem({ tenantId: input.tenantId, txnId: input.txnId, consistent: true }, deps);
   if (!item) throw notFound(input.txnId);
   const last = item.verdict;
-  if (last && last.by === input.actor.id && last.verdict === input.verdict && item.version === input.version + 1) return { outcome: "unchanged", item };
+  if (last && last.by === input.actor.id && last.verdict === input.verdict && item.version === input.version + 1)
+    return { outcome: "unchanged", item };
   if (item.version !== input.version || !isPending(item.status)) {
     const who = last ? `${last.byName} (${last.by})` : "A colleague";
     const what = last ? STATUS_LABELS[item.status] : "changed it";

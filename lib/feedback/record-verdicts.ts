@@ -1,5 +1,5 @@
 import "server-only";
-import { isAppError } from "@/lib/api/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/queue/claim-item";
 import { toQueueRow, type QueueRow } from "@/lib/queue/queue-row";
 import type { Verdict } from "@/lib/queue/queue-item";
@@ -50,6 +50,11 @@ async function one(
     return { txnId: input.txnId, outcome, item: toQueueRow(item, now) };
   } catch (error) {
     if (!isAppError(error) || (error.code !== "conflict" && error.code !== "not_found")) throw error;
-    return { txnId: input.txnId, outcome: error.code === "conflict" ? "conflict" : "not_found", message: error.message, details: error.details };
+    return {
+      txnId: input.txnId,
+      outcome: error.code === "conflict" ? "conflict" : "not_found",
+      message: error.message,
+      details: error.details,
+    };
   }
 }

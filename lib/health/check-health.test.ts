@@ -24,7 +24,12 @@ describe("checkHealth", () => {
   it("gives up on a check that does not answer within the timeout and aborts it", async () => {
     let aborted = false;
     const report = await checkHealth(
-      { cloudwatch: (signal) => { signal.addEventListener("abort", () => (aborted = true)); return neverAnswers(signal); } },
+      {
+        cloudwatch: (signal) => {
+          signal.addEventListener("abort", () => (aborted = true));
+          return neverAnswers(signal);
+        },
+      },
       { timeoutMs: 20 },
     );
     expect(report.checks.cloudwatch).toMatchObject({ ok: false, error: "timeout" });
@@ -32,7 +37,9 @@ describe("checkHealth", () => {
   });
 
   it("reports an SDK error by its name only", async () => {
-    const notFound = Object.assign(new Error("Requested resource not found: Table: prod-secret-table not found"), { name: "ResourceNotFoundException" });
+    const notFound = Object.assign(new Error("Requested resource not found: Table: prod-secret-table not found"), {
+      name: "ResourceNotFoundException",
+    });
     const report = await checkHealth({ dynamodb: () => Promise.reject(notFound) });
     expect(report.checks.dynamodb).toMatchObject({ ok: false, error: "ResourceNotFoundException" });
   });

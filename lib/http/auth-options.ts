@@ -1,9 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/lib/env";
-import { sessionFromToken, tokenWithUser } from "./callbacks";
-import { credentialsProvider } from "./providers/credentials";
-import { oidcProvider } from "./providers/oidc";
+import { sessionFromToken, tokenWithUser } from "@/lib/auth/callbacks";
+import { credentialsProvider } from "./auth-providers/credentials";
+import { oidcProvider } from "./auth-providers/oidc";
 
 /** A working day: analysts sign in once per shift; role changes take effect at the next sign-in. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError } from "./app-error";
-import { ERROR_CODES, ERROR_STATUS } from "./error-codes";
+import { AppError } from "@/lib/errors/app-error";
+import { ERROR_CODES, ERROR_STATUS } from "@/lib/errors/error-codes";
 import { toErrorResponse } from "./error-response";
 
 describe("toErrorResponse", () => {

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
-import { AppError } from "./app-error";
-import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "./error-codes";
+import { AppError } from "@/lib/errors/app-error";
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "@/lib/errors/error-codes";
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `transaction.amount`; empty for the body itself. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession, type Session } from "next-auth";
 import { cache } from "react";
-import { authOptions } from "./options";
+import { authOptions } from "./auth-options";
 
 /**
  * The current request's session (server components, route handlers), or null when signed out.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z, ZodError } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { readJsonBody } from "./read-json-body";
 
 const schema = z.object({ note: z.string().max(10) });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** Default cap on request bodies: console mutations carry a note or a few fields, never more. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -9,11 +9,7 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
  * Content-Length over the limit, and counts bytes while streaming because Content-Length may be
  * absent (chunked) or wrong.
  */
-export async function readJsonBody<S extends z.ZodType>(
-  req: Request,
-  schema: S,
-  options: { maxBytes?: number } = {},
-): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   const text = await readBodyText(req, options.maxBytes ?? DEFAULT_MAX_BODY_BYTES);
   let json: unknown;
   try {

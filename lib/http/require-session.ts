@@ -1,11 +1,11 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { AppError } from "@/lib/api/app-error";
-import { signInPath } from "./callback-url";
-import { checkAccess } from "./check-access";
+import { AppError } from "@/lib/errors/app-error";
+import { signInPath } from "@/lib/auth/callback-url";
+import { checkAccess } from "@/lib/auth/check-access";
 import { getSession } from "./get-session";
-import type { Role } from "./roles";
-import type { SessionUser } from "./session-user";
+import type { Role } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session-user";
 
 export interface RequireSessionOptions {
   /** Roles that may continue; omitted = any signed-in user. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertSameOrigin } from "./same-origin";
 
 function request(method: string, headers: Record<string, string>): Request {
@@ -21,7 +21,11 @@ describe("assertSameOrigin", () => {
     ["POST from our own page", "POST", { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" }],
     ["POST from a typed URL", "POST", { "sec-fetch-site": "none" }],
     ["POST with matching Origin and no Sec-Fetch-Site", "POST", { origin: "http://localhost:3000", host: "localhost:3000" }],
-    ["POST behind a proxy", "PATCH", { origin: "https://console.bank.example", host: "10.0.0.5:3000", "x-forwarded-host": "console.bank.example" }],
+    [
+      "POST behind a proxy",
+      "PATCH",
+      { origin: "https://console.bank.example", host: "10.0.0.5:3000", "x-forwarded-host": "console.bank.example" },
+    ],
     ["POST from a script (no browser headers)", "DELETE", {}],
   ])("allows %s", (_name, method, headers) => {
     expect(refusal(() => assertSameOrigin(request(method, headers)))).toBeUndefined();

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { makeWithRoute, withPublicRoute } from "./with-route";
 
 const analyst: SessionUser = { id: "a@bank.test", email: "a@bank.test", name: "A", tenantId: "acme-bank", role: "analyst" };

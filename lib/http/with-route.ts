@@ -1,5 +1,5 @@
 import "server-only";
-import { requireApiSession } from "@/lib/auth/require-session";
+import { requireApiSession } from "@/lib/http/require-session";
 import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { toErrorResponse } from "./error-response";

@@ -37,7 +37,11 @@ async function* verifiedItems(input: LabelExportInput, status: string, deps: Que
         TableName: deps.tableName ?? env().TABLE_NAME,
         IndexName: "GSI1",
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
-        ExpressionAttributeValues: { ":pk": queueStatusIndexPk(input.tenantId, status), ":from": input.from ?? "0", ":to": `${input.to ?? "9"}~` },
+        ExpressionAttributeValues: {
+          ":pk": queueStatusIndexPk(input.tenantId, status),
+          ":from": input.from ?? "0",
+          ":to": `${input.to ?? "9"}~`,
+        },
         ExpressionAttributeNames: { "#status": "status", "#model": "model", "#verdict": "verdict" },
         ProjectionExpression: "txnId, #status, features, #verdict, #model, createdAt",
         ScanIndexForward: true,

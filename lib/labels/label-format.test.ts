@@ -27,7 +27,11 @@ describe("label export format", () => {
   });
   it("writes JSON lines with the same columns first, then provenance", () => {
     const line = JSON.parse(toLabelJsonLine(item)) as Record<string, unknown>;
-    expect(Object.keys(line).slice(0, FEATURE_NAMES.length + 1).join(",")).toBe(TRAINING_CSV_HEADER);
+    expect(
+      Object.keys(line)
+        .slice(0, FEATURE_NAMES.length + 1)
+        .join(","),
+    ).toBe(TRAINING_CSV_HEADER);
     expect(line).toMatchObject({ is_fraud: 1, amount: 5000, txn_id: "t-1", verdict: "fraud", model_version: "2" });
   });
 });

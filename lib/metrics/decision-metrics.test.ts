@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createDecisionMetrics, roundLatency } from "./decision-metrics";
 
-const sample = { tenantId: "t1", decision: "LEGIT" as const, degraded: false, ruleOnly: false, latencyMs: 2.34, at: Date.UTC(2026, 0, 1, 12, 0, 30) };
+const sample = {
+  tenantId: "t1",
+  decision: "LEGIT" as const,
+  degraded: false,
+  ruleOnly: false,
+  latencyMs: 2.34,
+  at: Date.UTC(2026, 0, 1, 12, 0, 30),
+};
 
 describe("decision metrics", () => {
   it("keeps latencies to two significant digits", () => {
@@ -18,7 +25,13 @@ describe("decision metrics", () => {
     const first = datums.filter((d) => d.Dimensions?.[0]?.Value === "t1" && d.Timestamp?.getTime() === Date.UTC(2026, 0, 1, 12, 0));
     const value = (name: string, decision?: string) =>
       first.find((d) => d.MetricName === name && (decision === undefined || d.Dimensions?.[1]?.Value === decision))?.Value;
-    expect([value("Decisions", "LEGIT"), value("Decisions", "SUSPICIOUS"), value("Decisions", "REVIEW"), value("RuleOnly"), value("Degraded")]).toEqual([1, 1, 0, 1, 0]);
+    expect([
+      value("Decisions", "LEGIT"),
+      value("Decisions", "SUSPICIOUS"),
+      value("Decisions", "REVIEW"),
+      value("RuleOnly"),
+      value("Degraded"),
+    ]).toEqual([1, 1, 0, 1, 0]);
     expect(first.find((d) => d.MetricName === "Latency")).toMatchObject({ Values: [2.3], Counts: [2], Unit: "Milliseconds" });
     expect(new Set(datums.map((d) => `${d.Dimensions?.[0]?.Value}@${d.Timestamp?.getTime()}`)).size).toBe(3);
     expect(metrics.drain()).toEqual([]);

@@ -52,7 +52,14 @@ export function createDecisionMetrics() {
     const id = `${sample.tenantId}\n${minute}`;
     let agg = minutes.get(id);
     if (!agg) {
-      agg = { tenantId: sample.tenantId, minute, decisions: { LEGIT: 0, REVIEW: 0, SUSPICIOUS: 0 }, degraded: 0, ruleOnly: 0, latency: new Map() };
+      agg = {
+        tenantId: sample.tenantId,
+        minute,
+        decisions: { LEGIT: 0, REVIEW: 0, SUSPICIOUS: 0 },
+        degraded: 0,
+        ruleOnly: 0,
+        latency: new Map(),
+      };
       minutes.set(id, agg);
     }
     agg.decisions[sample.decision] += 1;
@@ -88,7 +95,14 @@ function toDatums(agg: MinuteAggregate): MetricDatum[] {
   const latencies = [...agg.latency];
   for (let i = 0; i < latencies.length; i += MAX_VALUES_PER_DATUM) {
     const part = latencies.slice(i, i + MAX_VALUES_PER_DATUM);
-    datums.push({ MetricName: "Latency", Dimensions: [tenant], Timestamp, Values: part.map(([v]) => v), Counts: part.map(([, c]) => c), Unit: "Milliseconds" });
+    datums.push({
+      MetricName: "Latency",
+      Dimensions: [tenant],
+      Timestamp,
+      Values: part.map(([v]) => v),
+      Counts: part.map(([, c]) => c),
+      Unit: "Milliseconds",
+    });
   }
   return datums;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { ListModelPackagesCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { sageMakerClient } from "@/lib/aws/clients";
 import { isMissingResource } from "@/lib/deployments/sagemaker-errors";
 import { getTenant } from "@/lib/tenants/get-tenant";

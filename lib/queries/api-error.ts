@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/api/error-codes";
+import type { ErrorCode } from "@/lib/errors/error-codes";
 
 /** An error answer from our API, as the browser sees it (status + the one error body). */
 export class ApiError extends Error {

@@ -11,7 +11,9 @@ describe("apiFetch", () => {
   });
 
   it("turns the one error body into an ApiError with status and code", async () => {
-    vi.stubGlobal("fetch", () => Promise.resolve(Response.json({ error: { code: "forbidden", message: "Not for analysts" } }, { status: 403 })));
+    vi.stubGlobal("fetch", () =>
+      Promise.resolve(Response.json({ error: { code: "forbidden", message: "Not for analysts" } }, { status: 403 })),
+    );
     const error = await apiFetch("/api/endpoints").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 403, code: "forbidden", message: "Not for analysts" });

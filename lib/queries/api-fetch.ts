@@ -1,5 +1,5 @@
 import { ApiError } from "./api-error";
-import type { ErrorBody } from "@/lib/api/error-codes";
+import type { ErrorBody } from "@/lib/errors/error-codes";
 
 /**
  * fetch for our own JSON API from the browser. Non-2xx answers become an ApiError carrying the

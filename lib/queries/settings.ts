@@ -20,5 +20,9 @@ export interface SaveSettingsBody {
 }
 
 export function putSettings(body: SaveSettingsBody): Promise<VersionedSettings> {
-  return apiFetch<VersionedSettings>("/api/settings", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return apiFetch<VersionedSettings>("/api/settings", {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }

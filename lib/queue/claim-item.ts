@@ -1,6 +1,6 @@
 import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";
@@ -38,7 +38,11 @@ export async function claimItem(
         Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
         UpdateExpression: "SET #claim = :claim",
         ConditionExpression: `attribute_exists(PK) AND #status IN (:open, :escalated)${input.takeOver ? "" : ` AND ${free}`}`,
-        ExpressionAttributeNames: { "#claim": "claim", "#status": "status", ...(input.takeOver ? {} : { "#by": "by", "#exp": "expiresAt" }) },
+        ExpressionAttributeNames: {
+          "#claim": "claim",
+          "#status": "status",
+          ...(input.takeOver ? {} : { "#by": "by", "#exp": "expiresAt" }),
+        },
         ExpressionAttributeValues: {
           ":claim": claim,
           ":open": "open",
@@ -52,7 +56,14 @@ export async function claimItem(
     const previous = activeClaim(before, now);
     if (input.takeOver && previous && previous.by !== input.actor.id) {
       await recordAudit(
-        { tenantId: input.tenantId, actor: input.actor.id, action: "queue.claim_takeover", target: `txn:${input.txnId}`, before: previous, after: claim },
+        {
+          tenantId: input.tenantId,
+          actor: input.actor.id,
+          action: "queue.claim_takeover",
+          target: `txn:${input.txnId}`,
+          before: previous,
+          after: claim,
+        },
         deps,
       );
     }
@@ -67,10 +78,14 @@ async function claimRefusal(input: { tenantId: string; txnId: string }, now: Dat
   const item = await getQueueItem({ ...input, consistent: true }, deps);
   if (!item) return notFound(input.txnId);
   if (!isPending(item.status)) {
-    return new AppError("conflict", `Already decided by ${item.verdict?.byName ?? "someone"}`, { details: { reason: "decided", verdict: item.verdict, version: item.version } });
+    return new AppError("conflict", `Already decided by ${item.verdict?.byName ?? "someone"}`, {
+      details: { reason: "decided", verdict: item.verdict, version: item.version },
+    });
   }
   const holder = activeClaim(item, now);
-  return new AppError("conflict", `${holder?.name ?? "A colleague"} is working on this transaction`, { details: { reason: "claimed", claim: holder } });
+  return new AppError("conflict", `${holder?.name ?? "A colleague"} is working on this transaction`, {
+    details: { reason: "claimed", claim: holder },
+  });
 }
 
 /** Gives up the actor's own claim (leaving the item); someone else's claim is left alone. */

@@ -15,7 +15,10 @@ export interface TransactionDetail {
 }
 
 /** A queued transaction with its evidence explained, or 404 (also for another tenant's txn_id). */
-export async function getTransactionDetail(input: { tenantId: string; txnId: string }, deps: QueueStoreDeps = {}): Promise<TransactionDetail> {
+export async function getTransactionDetail(
+  input: { tenantId: string; txnId: string },
+  deps: QueueStoreDeps = {},
+): Promise<TransactionDetail> {
   const item = await getQueueItem(input, deps);
   if (!item) throw notFound(input.txnId);
   const related = await listRelated({ tenantId: input.tenantId, item }, deps);

@@ -37,8 +37,16 @@ export async function listQueue(input: { tenantId: string } & QueueFilters, deps
   let evaluated = 0;
   for (let call = 0; call < MAX_QUERY_CALLS; call++) {
     const need = input.limit + 1 - rows.length;
-    const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await db.send(
-      new QueryCommand({ ...base.command, Limit: isFiltered ? Math.min(1000, Math.max(need * 4, 100)) : need, ExclusiveStartKey: startKey }),
+    const {
+      Items = [],
+      LastEvaluatedKey,
+      ScannedCount = 0,
+    } = await db.send(
+      new QueryCommand({
+        ...base.command,
+        Limit: isFiltered ? Math.min(1000, Math.max(need * 4, 100)) : need,
+        ExclusiveStartKey: startKey,
+      }),
     );
     evaluated += ScannedCount;
     for (const raw of Items) rows.push({ raw, row: toQueueRow(raw as unknown as QueueItem, now) });

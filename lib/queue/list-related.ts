@@ -47,7 +47,9 @@ export async function listRelated(input: { tenantId: string; item: QueueItem }, 
   const ids = [...sharedBy.keys()].slice(0, RELATED_LIMIT);
   if (ids.length === 0) return [];
   const { Responses } = await db.send(
-    new BatchGetCommand({ RequestItems: { [TableName]: { Keys: ids.map((id) => ({ PK: queueItemPk(input.tenantId, id), SK: QUEUE_ITEM_SK })) } } }),
+    new BatchGetCommand({
+      RequestItems: { [TableName]: { Keys: ids.map((id) => ({ PK: queueItemPk(input.tenantId, id), SK: QUEUE_ITEM_SK })) } },
+    }),
   );
   return (Responses?.[TableName] ?? [])
     .map((stored) => toQueueItem(stored))

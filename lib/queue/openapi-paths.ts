@@ -10,11 +10,23 @@ import { QUEUE_STATUSES } from "./queue-item";
  */
 const asOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", target: "openapi-3.0", unrepresentable: "any" });
 const session = [{ sessionCookie: [] }];
-const json = (ref: string, description = "OK") => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const json = (ref: string, description = "OK") => ({
+  description,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 const common = { "401": error("Not signed in"), "403": error("The role may not use the queue") };
 const txnIdParam = { name: "txnId", in: "path", required: true, schema: { type: "string", maxLength: 128 } };
-const query = (name: string, schema: Record<string, unknown>, description: string) => ({ name, in: "query", required: false, schema, description });
+const query = (name: string, schema: Record<string, unknown>, description: string) => ({
+  name,
+  in: "query",
+  required: false,
+  schema,
+  description,
+});
 const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 
 const queueRow = {
@@ -28,10 +40,22 @@ const queueRow = {
     amount: { type: "number" },
     currency: { type: "string", nullable: true },
     topReason: { type: "object", nullable: true, allOf: [{ $ref: "#/components/schemas/Reason" }] },
-    model: { type: "object", nullable: true, properties: { endpoint: { type: "string" }, variant: { type: "string", nullable: true }, version: { type: "string", nullable: true } } },
+    model: {
+      type: "object",
+      nullable: true,
+      properties: {
+        endpoint: { type: "string" },
+        variant: { type: "string", nullable: true },
+        version: { type: "string", nullable: true },
+      },
+    },
     createdAt: { type: "string", format: "date-time" },
     version: { type: "integer", description: "Send back with a verdict (optimistic concurrency)" },
-    claim: { type: "object", nullable: true, properties: { by: { type: "string" }, name: { type: "string" }, expiresAt: { type: "string", format: "date-time" } } },
+    claim: {
+      type: "object",
+      nullable: true,
+      properties: { by: { type: "string" }, name: { type: "string" }, expiresAt: { type: "string", format: "date-time" } },
+    },
     verdict: { type: "object", nullable: true, description: "The last verdict: verdict, note, by, byName, at" },
   },
 };
@@ -74,7 +98,12 @@ export const queueApiPaths = {
       security: session,
       parameters: [txnIdParam],
       requestBody: { ...body("ClaimRequest"), required: false },
-      responses: { "200": json("ClaimResult"), "404": error("Not found"), "409": error("Held by a colleague (details.claim) or already decided"), ...common },
+      responses: {
+        "200": json("ClaimResult"),
+        "404": error("Not found"),
+        "409": error("Held by a colleague (details.claim) or already decided"),
+        ...common,
+      },
     },
     delete: {
       operationId: "releaseClaim",
@@ -115,12 +144,19 @@ export const queueApiPaths = {
       summary: "Verified verdicts as training rows (ML engineers and admins)",
       security: session,
       parameters: [
-        query("format", { type: "string", enum: ["csv", "jsonl"], default: "csv" }, "CSV has the training script's columns: is_fraud, then the features in schema order"),
+        query(
+          "format",
+          { type: "string", enum: ["csv", "jsonl"], default: "csv" },
+          "CSV has the training script's columns: is_fraud, then the features in schema order",
+        ),
         query("from", { type: "string", format: "date-time" }, ""),
         query("to", { type: "string", format: "date-time" }, ""),
       ],
       responses: {
-        "200": { description: "The rows, streamed", content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: { type: "string" } } } },
+        "200": {
+          description: "The rows, streamed",
+          content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: { type: "string" } } },
+        },
         ...common,
       },
     },
@@ -163,18 +199,38 @@ export const queueApiSchemas = {
     type: "object",
     required: ["item", "summary", "waterfall", "related"],
     properties: {
-      item: { type: "object", description: "The queue item: transaction, features, score, decision, attributions, baseValue, ruleHits, model, version, claim, verdict" },
-      summary: { type: "string", example: "Flagged mainly because the amount is 14× this customer's 30-day average and it came from a rooted phone." },
-      waterfall: { type: "object", nullable: true, description: "baseValue → steps (feature, label, value, description, contribution, start, end) → finalValue, in log-odds" },
+      item: {
+        type: "object",
+        description:
+          "The queue item: transaction, features, score, decision, attributions, baseValue, ruleHits, model, version, claim, verdict",
+      },
+      summary: {
+        type: "string",
+        example: "Flagged mainly because the amount is 14× this customer's 30-day average and it came from a rooted phone.",
+      },
+      waterfall: {
+        type: "object",
+        nullable: true,
+        description: "baseValue → steps (feature, label, value, description, contribution, start, end) → finalValue, in log-odds",
+      },
       related: { type: "array", items: { $ref: "#/components/schemas/QueueRow" } },
     },
   },
   ClaimRequest: asOpenApi(claimRequestSchema),
   ClaimResult: { type: "object", properties: { claim: { type: "object" }, version: { type: "integer" }, status: { type: "string" } } },
   VerdictRequest: asOpenApi(verdictRequestSchema),
-  VerdictResult: { type: "object", required: ["outcome", "item"], properties: { outcome: { type: "string", enum: ["applied", "unchanged"] }, item: { type: "object" } } },
+  VerdictResult: {
+    type: "object",
+    required: ["outcome", "item"],
+    properties: { outcome: { type: "string", enum: ["applied", "unchanged"] }, item: { type: "object" } },
+  },
   BulkVerdictRequest: asOpenApi(bulkVerdictRequestSchema),
   BulkVerdictResult: { type: "object", required: ["results"], properties: { results: { type: "array", items: bulkResult } } },
 };
 
-export const sessionCookieScheme = { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Console session (sign in at /signin)" };
+export const sessionCookieScheme = {
+  type: "apiKey",
+  in: "cookie",
+  name: "next-auth.session-token",
+  description: "Console session (sign in at /signin)",
+};

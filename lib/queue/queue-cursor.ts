@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * The queue's cursor: the DynamoDB key to continue after, base64url-encoded. It is client input,
@@ -11,7 +11,10 @@ export function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string, expected: { indexPk: string; pkAttr: string; skAttr: string; itemPkPrefix: string }): CursorKey {
+export function decodeCursor(
+  cursor: string,
+  expected: { indexPk: string; pkAttr: string; skAttr: string; itemPkPrefix: string },
+): CursorKey {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

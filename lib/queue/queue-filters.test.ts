@@ -7,9 +7,23 @@ describe("queue filters", () => {
     expect(parseQueueFilters(new URLSearchParams("decision=&minAmount="))).toEqual({ status: "open", sort: "score", limit: 50 });
   });
   it("parses every filter from the URL and writes back only what differs from the defaults", () => {
-    const filters = parseQueueFilters(new URLSearchParams("status=escalated&sort=oldest&decision=REVIEW&minAmount=10&maxAmount=99.5&modelVersion=3&from=2026-01-01&to=2026-01-31&limit=20"));
-    expect(filters).toMatchObject({ status: "escalated", sort: "oldest", decision: "REVIEW", minAmount: 10, maxAmount: 99.5, modelVersion: "3", limit: 20 });
-    expect(queueFiltersToParams(filters).toString()).toBe("status=escalated&sort=oldest&decision=REVIEW&minAmount=10&maxAmount=99.5&modelVersion=3&from=2026-01-01&to=2026-01-31");
+    const filters = parseQueueFilters(
+      new URLSearchParams(
+        "status=escalated&sort=oldest&decision=REVIEW&minAmount=10&maxAmount=99.5&modelVersion=3&from=2026-01-01&to=2026-01-31&limit=20",
+      ),
+    );
+    expect(filters).toMatchObject({
+      status: "escalated",
+      sort: "oldest",
+      decision: "REVIEW",
+      minAmount: 10,
+      maxAmount: 99.5,
+      modelVersion: "3",
+      limit: 20,
+    });
+    expect(queueFiltersToParams(filters).toString()).toBe(
+      "status=escalated&sort=oldest&decision=REVIEW&minAmount=10&maxAmount=99.5&modelVersion=3&from=2026-01-01&to=2026-01-31",
+    );
     expect(queueFiltersToParams(parseQueueFilters({})).toString()).toBe("");
   });
   it("names the field of a bad filter", () => {
@@ -18,7 +32,10 @@ describe("queue filters", () => {
     expect(() => parseQueueFilters({ limit: "1000" })).toThrow(/limit/);
   });
   it("makes a bare end date include the whole day", () => {
-    expect(createdRange({ from: "2026-01-01", to: "2026-01-31" })).toEqual({ from: "2026-01-01T00:00:00.000Z", to: "2026-01-31T23:59:59.999Z" });
+    expect(createdRange({ from: "2026-01-01", to: "2026-01-31" })).toEqual({
+      from: "2026-01-01T00:00:00.000Z",
+      to: "2026-01-31T23:59:59.999Z",
+    });
   });
   it("sorts score keys numerically as strings, unscored last", () => {
     const keys = [0.5, 0.05, 0.9999, 1, null, 0].map((s) => queueScoreIndexSk(s, "t"));

@@ -12,7 +12,8 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 export const QUEUE_PAGE_SIZES = { default: 50, max: 200 } as const;
 
 const optionalNumber = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().nonnegative().optional());
-const optionalString = (max: number) => z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().trim().min(1).max(max).optional());
+const optionalString = (max: number) =>
+  z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().trim().min(1).max(max).optional());
 const optionalDateTime = z.preprocess(
   (v) => (v === "" || v == null ? undefined : v),
   z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional(),

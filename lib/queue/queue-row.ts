@@ -21,7 +21,20 @@ export interface QueueRow {
 }
 
 /** The attributes a row needs; the list reads only these (smaller pages, faster unmarshalling). */
-export const ROW_ATTRIBUTES = ["txnId", "status", "decision", "score", "reasons", "ruleHits", "model", "degraded", "createdAt", "version", "claim", "verdict"];
+export const ROW_ATTRIBUTES = [
+  "txnId",
+  "status",
+  "decision",
+  "score",
+  "reasons",
+  "ruleHits",
+  "model",
+  "degraded",
+  "createdAt",
+  "version",
+  "claim",
+  "verdict",
+];
 
 export function toQueueRow(item: Partial<QueueItem> & Pick<QueueItem, "txnId" | "status" | "decision" | "createdAt">, now: Date): QueueRow {
   const transaction = item.transaction;

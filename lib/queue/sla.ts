@@ -29,6 +29,9 @@ export function slaState(decision: QueueItem["decision"], createdAt: string, now
   const targetMs = SLA_MINUTES[decision] * 60_000;
   const tone: SlaTone = ageMs > targetMs ? "breached" : ageMs > targetMs * 0.75 ? "due" : "ok";
   const target = formatDuration(targetMs);
-  const title = tone === "breached" ? `SLA ${target}, breached by ${formatDuration(ageMs - targetMs)}` : `SLA ${target}, ${formatDuration(targetMs - ageMs)} left`;
+  const title =
+    tone === "breached"
+      ? `SLA ${target}, breached by ${formatDuration(ageMs - targetMs)}`
+      : `SLA ${target}, ${formatDuration(targetMs - ageMs)} left`;
   return { age: formatDuration(ageMs), tone, title };
 }

@@ -11,9 +11,7 @@ function manualSchedule() {
 /** An invoke whose calls the test resolves by hand. */
 function manualInvoke() {
   const calls: Array<{ rows: number[]; resolve(r: string[]): void; reject(e: unknown): void }> = [];
-  const invoke = vi.fn(
-    (rows: number[]) => new Promise<string[]>((resolve, reject) => void calls.push({ rows, resolve, reject })),
-  );
+  const invoke = vi.fn((rows: number[]) => new Promise<string[]>((resolve, reject) => void calls.push({ rows, resolve, reject })));
   return { invoke, calls };
 }
 
@@ -94,7 +92,12 @@ describe("createCoalescer", () => {
 
   it("turns a synchronous throw of invoke into rejections", async () => {
     const clock = manualSchedule();
-    const c = createCoalescer<number, string>({ invoke: () => { throw new Error("boom"); }, schedule: clock.schedule });
+    const c = createCoalescer<number, string>({
+      invoke: () => {
+        throw new Error("boom");
+      },
+      schedule: clock.schedule,
+    });
     const p = c.submit(1);
     clock.run();
     await expect(p).rejects.toThrow("boom");

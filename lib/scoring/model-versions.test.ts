@@ -4,7 +4,12 @@ import { createModelVersionResolver, VERSIONS_TTL_MS } from "./model-versions";
 describe("createModelVersionResolver", () => {
   it("answers from the cache after warming, and refreshes in the background when stale", async () => {
     let clock = 0;
-    const describeVersions = vi.fn().mockResolvedValue(new Map([["production", "2"], ["canary", "3"]]));
+    const describeVersions = vi.fn().mockResolvedValue(
+      new Map([
+        ["production", "2"],
+        ["canary", "3"],
+      ]),
+    );
     const resolver = createModelVersionResolver({ describe: describeVersions, now: () => clock });
     await resolver.warm("fraud-acme-bank");
     expect(resolver.versionOf("fraud-acme-bank", "canary")).toBe("3");

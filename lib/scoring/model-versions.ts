@@ -19,7 +19,10 @@ export const MODEL_VERSION_TAG = "model-version";
 
 type VariantVersions = ReadonlyMap<string, string>;
 
-export async function describeVariantVersions(endpointName: string, sm: Pick<SageMakerClient, "send"> = sageMakerClient()): Promise<VariantVersions> {
+export async function describeVariantVersions(
+  endpointName: string,
+  sm: Pick<SageMakerClient, "send"> = sageMakerClient(),
+): Promise<VariantVersions> {
   const endpoint = await sm.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
   const config = await sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }));
   const entries = await Promise.all(
@@ -43,11 +46,13 @@ interface Entry {
   refreshing: Promise<void> | null;
 }
 
-export function createModelVersionResolver(options: {
-  describe?: (endpointName: string) => Promise<VariantVersions>;
-  now?: () => number;
-  onError?: (error: unknown) => void;
-} = {}) {
+export function createModelVersionResolver(
+  options: {
+    describe?: (endpointName: string) => Promise<VariantVersions>;
+    now?: () => number;
+    onError?: (error: unknown) => void;
+  } = {},
+) {
   const { describe = describeVariantVersions, now = Date.now, onError = (e) => console.warn("model version look-up failed", e) } = options;
   const cache = new Map<string, Entry>();
 

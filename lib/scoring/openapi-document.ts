@@ -25,21 +25,42 @@ const reason = {
 const ruleHit = {
   type: "object",
   required: ["rule_id", "description", "decision"],
-  properties: { rule_id: { type: "string" }, description: { type: "string" }, decision: { type: "string", enum: ["REVIEW", "SUSPICIOUS"] } },
+  properties: {
+    rule_id: { type: "string" },
+    description: { type: "string" },
+    decision: { type: "string", enum: ["REVIEW", "SUSPICIOUS"] },
+  },
 };
 const scoreResult = {
   type: "object",
   required: ["txn_id", "decision", "score", "reasons", "rule_hits", "model", "degraded", "latency_ms"],
   properties: {
     txn_id: { type: "string" },
-    decision: { type: "string", enum: [...DECISIONS], description: "LEGIT = approve; REVIEW = step up (MFA), an analyst reviews; SUSPICIOUS = decline, an analyst reviews" },
-    score: { ...nullableNumber, minimum: 0, maximum: 1, description: "Fraud probability; null when a rule decided or the model did not answer" },
-    reasons: { type: "array", items: { $ref: "#/components/schemas/Reason" }, description: "Top features pushing towards fraud (explained only at or above the review threshold)" },
+    decision: {
+      type: "string",
+      enum: [...DECISIONS],
+      description: "LEGIT = approve; REVIEW = step up (MFA), an analyst reviews; SUSPICIOUS = decline, an analyst reviews",
+    },
+    score: {
+      ...nullableNumber,
+      minimum: 0,
+      maximum: 1,
+      description: "Fraud probability; null when a rule decided or the model did not answer",
+    },
+    reasons: {
+      type: "array",
+      items: { $ref: "#/components/schemas/Reason" },
+      description: "Top features pushing towards fraud (explained only at or above the review threshold)",
+    },
     rule_hits: { type: "array", items: { $ref: "#/components/schemas/RuleHit" } },
     model: {
       type: "object",
       required: ["endpoint", "variant", "version"],
-      properties: { endpoint: { type: "string" }, variant: { type: "string", nullable: true }, version: { type: "string", nullable: true } },
+      properties: {
+        endpoint: { type: "string" },
+        variant: { type: "string", nullable: true },
+        version: { type: "string", nullable: true },
+      },
     },
     degraded: { type: "boolean", description: "True when the model failed or exceeded the tenant's budget and rules + fail mode decided" },
     latency_ms: { type: "number" },
@@ -52,7 +73,11 @@ const errorBody = {
     error: {
       type: "object",
       required: ["code", "message"],
-      properties: { code: { type: "string" }, message: { type: "string", example: "amount: Too small: expected number to be >=0" }, details: {} },
+      properties: {
+        code: { type: "string" },
+        message: { type: "string", example: "amount: Too small: expected number to be >=0" },
+        details: {},
+      },
     },
   },
 };
@@ -64,7 +89,10 @@ const errors = (extra: Record<string, string> = {}) =>
       "401": "Missing, unknown or revoked API key",
       ...extra,
       "503": "The review queue could not be written; retry with the same txn_id (idempotent)",
-    }).map(([status, description]) => [status, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+    }).map(([status, description]) => [
+      status,
+      { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ]),
   );
 
 const ok = (ref: string) => ({ description: "Decided", content: { "application/json": { schema: { $ref: ref } } } });
@@ -90,9 +118,20 @@ export function openApiDocument(serverUrl?: string) {
           requestBody: {
             required: true,
             description: `At most ${MAX_SINGLE_BODY_BYTES / 1024} KB. Only txn_id and amount are required.`,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/Transaction" }, example: { txn_id: "1", amount: 50, device: "mobile" } } },
+            content: {
+              "application/json": {
+                schema: { $ref: "#/components/schemas/Transaction" },
+                example: { txn_id: "1", amount: 50, device: "mobile" },
+              },
+            },
           },
-          responses: { "200": ok("#/components/schemas/ScoreResult"), ...errors({ "413": `Body over ${MAX_SINGLE_BODY_BYTES} bytes`, "429": "Over the API key's rate limit (tenant setting, requests per second); retry after the Retry-After header's seconds" }) },
+          responses: {
+            "200": ok("#/components/schemas/ScoreResult"),
+            ...errors({
+              "413": `Body over ${MAX_SINGLE_BODY_BYTES} bytes`,
+              "429": "Over the API key's rate limit (tenant setting, requests per second); retry after the Retry-After header's seconds",
+            }),
+          },
         },
       },
       "/api/score/batch": {
@@ -106,7 +145,10 @@ export function openApiDocument(serverUrl?: string) {
           },
           responses: {
             "200": ok("#/components/schemas/BatchResult"),
-            ...errors({ "413": `Body over ${MAX_BATCH_BODY_BYTES} bytes`, "429": "Over the API key's rate limit (tenant setting, requests per second); retry after the Retry-After header's seconds" }),
+            ...errors({
+              "413": `Body over ${MAX_BATCH_BODY_BYTES} bytes`,
+              "429": "Over the API key's rate limit (tenant setting, requests per second); retry after the Retry-After header's seconds",
+            }),
           },
         },
       },
@@ -121,7 +163,11 @@ export function openApiDocument(serverUrl?: string) {
         Transaction: asOpenApi(scoreRequestSchema),
         BatchRequest: asOpenApi(batchScoreRequestSchema),
         ScoreResult: scoreResult,
-        BatchResult: { type: "object", required: ["results"], properties: { results: { type: "array", items: { $ref: "#/components/schemas/ScoreResult" } } } },
+        BatchResult: {
+          type: "object",
+          required: ["results"],
+          properties: { results: { type: "array", items: { $ref: "#/components/schemas/ScoreResult" } } },
+        },
         Reason: reason,
         RuleHit: ruleHit,
         Error: errorBody,

@@ -45,7 +45,10 @@ export function logit(p: number): number {
 }
 
 export function parseCsvScores(text: string): number[] {
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   return lines.map((line, i) => {
     // A multi-output model answers several columns; ours (binary:logistic) answers one.
     const score = Number(line.split(",")[0]);

@@ -24,10 +24,18 @@ const liveDeps: ScoringDeps = {
  * Scores a request's transactions for the tenant an API key belongs to, with the live AWS clients.
  * `startedAt` (performance.now() at arrival) makes latency_ms cover the whole route.
  */
-export async function scoreForTenant(input: { tenantId: string; transactions: readonly Transaction[]; startedAt: number }): Promise<ScoreResult[]> {
+export async function scoreForTenant(input: {
+  tenantId: string;
+  transactions: readonly Transaction[];
+  startedAt: number;
+}): Promise<ScoreResult[]> {
   const [endpointName, settings] = await Promise.all([tenantEndpoint(input.tenantId), cachedSettings(input.tenantId)]);
   await versions.warm(endpointName).catch(() => undefined);
-  const results = await scoreTransactions({ tenantId: input.tenantId, endpointName, settings, startedAt: input.startedAt }, input.transactions, liveDeps);
+  const results = await scoreTransactions(
+    { tenantId: input.tenantId, endpointName, settings, startedAt: input.startedAt },
+    input.transactions,
+    liveDeps,
+  );
   recordMetrics(input.tenantId, results);
   return results;
 }
@@ -36,7 +44,14 @@ function recordMetrics(tenantId: string, results: readonly ScoreResult[]): void 
   const at = Date.now();
   for (const r of results) {
     // No score and not degraded: a rule decided without asking the model.
-    recordDecision({ tenantId, decision: r.decision, degraded: r.degraded, ruleOnly: r.score === null && !r.degraded, latencyMs: r.latency_ms, at });
+    recordDecision({
+      tenantId,
+      decision: r.decision,
+      degraded: r.degraded,
+      ruleOnly: r.score === null && !r.degraded,
+      latencyMs: r.latency_ms,
+      at,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { transactionSchema } from "@/lib/features/transaction";
 
-/** Body limits read from the stream (lib/api/read-json-body): one transaction, and a batch. */
+/** Body limits read from the stream (lib/http/read-json-body): one transaction, and a batch. */
 export const MAX_SINGLE_BODY_BYTES = 64 * 1024;
 export const MAX_BATCH_BODY_BYTES = 1024 * 1024;
 export const MAX_BATCH_TRANSACTIONS = 1000;

@@ -63,11 +63,19 @@ describe("scoreTransactions", () => {
   it("asks for explanations above the review threshold and queues a SUSPICIOUS answer with its evidence", async () => {
     const { deps, queued } = depsWith(() => Promise.resolve(answer(0.97, { is_rooted_device: 2.1, amount: 0.8, hour_of_day: -0.2 })));
     const [result] = await scoreTransactions(target(), [txn({ amount: 5000, geo: "unknown", device: "rooted-phone" })], deps);
-    expect(deps.scoreRow).toHaveBeenCalledWith(expect.objectContaining({ endpointName: "fraud-acme-bank", explainAbove: 0.35, timeoutMs: 250 }));
+    expect(deps.scoreRow).toHaveBeenCalledWith(
+      expect.objectContaining({ endpointName: "fraud-acme-bank", explainAbove: 0.35, timeoutMs: 250 }),
+    );
     expect(result?.decision).toBe("SUSPICIOUS");
     expect(result?.reasons.map((r) => r.feature)).toEqual(["is_rooted_device", "amount"]);
     const item = queued.get("t1");
-    expect(item).toMatchObject({ decision: "SUSPICIOUS", score: 0.97, baseValue: -3, status: "open", model: { variant: "production", version: "2" } });
+    expect(item).toMatchObject({
+      decision: "SUSPICIOUS",
+      score: 0.97,
+      baseValue: -3,
+      status: "open",
+      model: { variant: "production", version: "2" },
+    });
     expect(item?.features.amount).toBe(5000);
     expect(item?.attributions).toHaveLength(FEATURE_NAMES.length);
   });

@@ -63,7 +63,12 @@ async function decide(target: ScoringTarget, txn: Transaction, deadline: Deadlin
   if (screen.isDecided) return { txn, vector, screen, decision: screen.floor, record: null, model: unscored, degraded: false };
   try {
     const answer = await beforeDeadline(
-      deps.scoreRow({ endpointName, row: encodeCsvRow(vector), explainAbove: settings.thresholds.review, timeoutMs: settings.timeoutBudgetMs }),
+      deps.scoreRow({
+        endpointName,
+        row: encodeCsvRow(vector),
+        explainAbove: settings.thresholds.review,
+        timeoutMs: settings.timeoutBudgetMs,
+      }),
       deadline,
     );
     const decision = mostSevere(decideFromScore(answer.record.score, settings.thresholds), screen.floor);

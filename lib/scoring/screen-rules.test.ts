@@ -33,8 +33,24 @@ describe("screenRules with tenant rules", () => {
   const settings: TenantSettings = {
     ...DEFAULT_TENANT_SETTINGS,
     rules: [
-      { id: "velocity", description: "More than 5 in an hour", field: "txn_count_1h", operator: "gt", value: 5, decision: "REVIEW", enabled: true },
-      { id: "young-account", description: "Account under a day", field: "account_age_days", operator: "lt", value: 1, decision: "REVIEW", enabled: false },
+      {
+        id: "velocity",
+        description: "More than 5 in an hour",
+        field: "txn_count_1h",
+        operator: "gt",
+        value: 5,
+        decision: "REVIEW",
+        enabled: true,
+      },
+      {
+        id: "young-account",
+        description: "Account under a day",
+        field: "account_age_days",
+        operator: "lt",
+        value: 1,
+        decision: "REVIEW",
+        enabled: false,
+      },
     ],
   };
   it("raises the floor to REVIEW without deciding", () => {

@@ -9,7 +9,8 @@ const vector = toFeatureVector(txn);
 describe("topReasons", () => {
   const attributions = FEATURE_NAMES.map((feature) => ({
     feature,
-    attribution: ({ amount: 1.2, is_rooted_device: 2.5, geo: 0.4, device_type: 0.1, hour_of_day: -0.9 } as Record<string, number>)[feature] ?? 0,
+    attribution:
+      ({ amount: 1.2, is_rooted_device: 2.5, geo: 0.4, device_type: 0.1, hour_of_day: -0.9 } as Record<string, number>)[feature] ?? 0,
   }));
 
   it("lists the largest positive contributions first, labelled and described from the feature schema", () => {

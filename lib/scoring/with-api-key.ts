@@ -1,6 +1,6 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
-import { toErrorResponse } from "@/lib/api/error-response";
+import { toErrorResponse } from "@/lib/http/error-response";
 import type { ApiKeyRecord } from "@/lib/api-keys/api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { cachedSettings } from "@/lib/settings/settings-cache";

@@ -1,6 +1,6 @@
 import "server-only";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { documentClient } from "@/lib/aws/clients";
 import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";
@@ -45,7 +45,15 @@ export async function saveSettings(input: SaveSettingsInput, deps: SettingsStore
   }
   invalidateCachedSettings(input.tenantId);
   await recordAudit(
-    { tenantId: input.tenantId, actor: input.actor, action: "settings.update", target: "settings", before: before.settings, after: settings, reason: input.reason },
+    {
+      tenantId: input.tenantId,
+      actor: input.actor,
+      action: "settings.update",
+      target: "settings",
+      before: before.settings,
+      after: settings,
+      reason: input.reason,
+    },
     deps,
   );
   return { settings, version, updatedAt, updatedBy: input.actor };

@@ -21,7 +21,11 @@ interface Entry {
 
 const cache = new Map<string, Entry>();
 
-export function cachedSettings(tenantId: string, now: number = Date.now(), read: (tenantId: string) => Promise<TenantSettings> = readSettings): Promise<TenantSettings> {
+export function cachedSettings(
+  tenantId: string,
+  now: number = Date.now(),
+  read: (tenantId: string) => Promise<TenantSettings> = readSettings,
+): Promise<TenantSettings> {
   const hit = cache.get(tenantId);
   if (!hit) return load(tenantId, now, read).settings;
   if (hit.expiresAt <= now && !hit.isRefreshing) refresh(tenantId, hit, now, read);

@@ -11,7 +11,9 @@ describe("tenantSettingsSchema", () => {
     expect(tenantSettingsSchema.parse(DEFAULT_TENANT_SETTINGS)).toEqual(DEFAULT_TENANT_SETTINGS);
   });
   it("includes the issue's defaults: amount > 25,000 → SUSPICIOUS and device/country block lists", () => {
-    expect(DEFAULT_TENANT_SETTINGS.rules).toContainEqual(expect.objectContaining({ field: "amount", operator: "gt", value: 25_000, decision: "SUSPICIOUS" }));
+    expect(DEFAULT_TENANT_SETTINGS.rules).toContainEqual(
+      expect.objectContaining({ field: "amount", operator: "gt", value: 25_000, decision: "SUSPICIOUS" }),
+    );
     expect(DEFAULT_TENANT_SETTINGS.blockLists.devices.length).toBeGreaterThan(0);
     expect(DEFAULT_TENANT_SETTINGS.blockLists.countries.length).toBeGreaterThan(0);
   });

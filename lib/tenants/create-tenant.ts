@@ -6,10 +6,7 @@ import { env } from "@/lib/env";
 import { tenantSchema, type Tenant } from "./tenant";
 
 /** Creates a tenant once; returns false when it already exists (seeding is idempotent). */
-export async function createTenant(
-  tenant: Tenant,
-  deps: { db?: DynamoDBDocumentClient; tableName?: string } = {},
-): Promise<boolean> {
+export async function createTenant(tenant: Tenant, deps: { db?: DynamoDBDocumentClient; tableName?: string } = {}): Promise<boolean> {
   const item = tenantSchema.parse(tenant);
   const db = deps.db ?? documentClient();
   try {

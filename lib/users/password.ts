@@ -15,9 +15,7 @@ function derive(password: string, salt: Buffer, keyLength: number, options: Scry
   // maxmem must cover 128·N·r bytes, which Node's 32 MiB default does not quite reach at N=2^15.
   const maxmem = 256 * (options.N ?? 0) * (options.r ?? 0) + 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, keyLength, { ...options, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+    scrypt(password.normalize("NFKC"), salt, keyLength, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 

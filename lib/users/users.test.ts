@@ -53,7 +53,13 @@ describe("findUserByEmail and authenticateUser", () => {
     const { deps } = fakeUserTable();
     await createUser(ana, deps);
     const user = await authenticateUser("analyst@acme-bank.test", "demo1234", deps);
-    expect(user).toEqual({ tenantId: "acme-bank", email: "analyst@acme-bank.test", name: "Ana Lyst", role: "analyst", createdAt: expect.any(String) as string });
+    expect(user).toEqual({
+      tenantId: "acme-bank",
+      email: "analyst@acme-bank.test",
+      name: "Ana Lyst",
+      role: "analyst",
+      createdAt: expect.any(String) as string,
+    });
     expect(await authenticateUser("analyst@acme-bank.test", "wrong-password", deps)).toBeNull();
     expect(await authenticateUser("nobody@acme-bank.test", "demo1234", deps)).toBeNull();
   });

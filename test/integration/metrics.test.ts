@@ -12,7 +12,13 @@ const tenantId = `it-metrics-${Date.now().toString(36)}`;
 let apiKey = "";
 
 beforeAll(async () => {
-  await createTenant({ tenantId, name: "Metrics IT", endpointName: "fraud-acme-bank", modelPackageGroupName: "acme-bank-fraud", createdAt: new Date().toISOString() });
+  await createTenant({
+    tenantId,
+    name: "Metrics IT",
+    endpointName: "fraud-acme-bank",
+    modelPackageGroupName: "acme-bank-fraud",
+    createdAt: new Date().toISOString(),
+  });
   apiKey = (await createApiKey({ tenantId, name: "it", createdBy: "it" })).plaintext;
 });
 
@@ -26,7 +32,11 @@ async function sumOf(metricName: string, extra: { Name: string; Value: string }[
         {
           Id: "m",
           MetricStat: {
-            Metric: { Namespace: env().METRICS_NAMESPACE, MetricName: metricName, Dimensions: [{ Name: "TenantId", Value: tenantId }, ...extra] },
+            Metric: {
+              Namespace: env().METRICS_NAMESPACE,
+              MetricName: metricName,
+              Dimensions: [{ Name: "TenantId", Value: tenantId }, ...extra],
+            },
             Period: 3600,
             Stat: stat,
           },

@@ -1,5 +1,5 @@
 import { inject, describe, expect, it } from "vitest";
-import { isAppError, type AppError } from "@/lib/api/app-error";
+import { isAppError, type AppError } from "@/lib/errors/app-error";
 import { listAudit } from "@/lib/audit/list-audit";
 import { recordVerdict } from "@/lib/feedback/record-verdict";
 import { recordVerdicts } from "@/lib/feedback/record-verdicts";
@@ -32,7 +32,11 @@ describe("claims", () => {
     expect(await claimItem({ tenantId: tenant, txnId, actor: A })).toMatchObject({ claim: { by: A.id } });
 
     const refused = await failure(claimItem({ tenantId: tenant, txnId, actor: B }));
-    expect(refused).toMatchObject({ code: "conflict", message: `${A.name} is working on this transaction`, details: { reason: "claimed", claim: { by: A.id } } });
+    expect(refused).toMatchObject({
+      code: "conflict",
+      message: `${A.name} is working on this transaction`,
+      details: { reason: "claimed", claim: { by: A.id } },
+    });
 
     expect(await claimItem({ tenantId: tenant, txnId, actor: B, takeOver: true })).toMatchObject({ claim: { by: B.id } });
     const audit = await listAudit({ tenantId: tenant, action: "queue.claim_takeover", limit: 10 });
@@ -50,7 +54,10 @@ describe("claims", () => {
     const { txnId } = await queueItem(tenant);
     expect(await failure(claimItem({ tenantId: testTenant("x"), txnId, actor: A }))).toMatchObject({ code: "not_found" });
     await recordVerdict({ tenantId: tenant, txnId, actor: A, verdict: "legit", version: 1 });
-    expect(await failure(claimItem({ tenantId: tenant, txnId, actor: B }))).toMatchObject({ code: "conflict", details: { reason: "decided" } });
+    expect(await failure(claimItem({ tenantId: tenant, txnId, actor: B }))).toMatchObject({
+      code: "conflict",
+      details: { reason: "decided" },
+    });
   });
 });
 
@@ -60,14 +67,25 @@ describe("verdicts", () => {
     const { txnId } = await queueItem(t);
     await claimItem({ tenantId: t, txnId, actor: A });
     const result = await recordVerdict({ tenantId: t, txnId, actor: A, verdict: "fraud", note: " card stolen ", version: 1 });
-    expect(result).toMatchObject({ outcome: "applied", item: { status: "confirmed_fraud", version: 2, claim: null, verdict: { verdict: "fraud", note: "card stolen", by: A.id } } });
+    expect(result).toMatchObject({
+      outcome: "applied",
+      item: { status: "confirmed_fraud", version: 2, claim: null, verdict: { verdict: "fraud", note: "card stolen", by: A.id } },
+    });
     expect(await getQueueItem({ tenantId: t, txnId })).toMatchObject({ status: "confirmed_fraud", version: 2 });
     expect((await listQueue({ tenantId: t, ...parseQueueFilters({}) })).items).toEqual([]);
-    expect((await listQueue({ tenantId: t, ...parseQueueFilters({ status: "confirmed_fraud" }) })).items.map((i) => i.txnId)).toEqual([txnId]);
+    expect((await listQueue({ tenantId: t, ...parseQueueFilters({ status: "confirmed_fraud" }) })).items.map((i) => i.txnId)).toEqual([
+      txnId,
+    ]);
     expect(await getQueueCounts(t)).toEqual({ open: 0, escalated: 0, confirmed_fraud: 1, false_positive: 0 });
     const audit = await listAudit({ tenantId: t, action: "queue.verdict", limit: 10 });
     expect(audit.entries).toEqual([
-      expect.objectContaining({ actor: A.id, action: "queue.verdict.fraud", target: `txn:${txnId}`, reason: "card stolen", before: expect.objectContaining({ status: "open", version: 1 }) as unknown }),
+      expect.objectContaining({
+        actor: A.id,
+        action: "queue.verdict.fraud",
+        target: `txn:${txnId}`,
+        reason: "card stolen",
+        before: expect.objectContaining({ status: "open", version: 1 }) as unknown,
+      }),
     ]);
   });
 
@@ -78,7 +96,9 @@ describe("verdicts", () => {
     expect(stale.status).toBe(409);
     expect(stale.message).toBe(`${B.name} (${B.id}) decided first: False positive. Reload to see the current state.`);
     expect(stale.details).toMatchObject({ reason: "stale", status: "false_positive", version: 2, verdict: { by: B.id } });
-    expect(await recordVerdict({ tenantId: tenant, txnId, actor: B, verdict: "legit", version: 1 })).toMatchObject({ outcome: "unchanged" });
+    expect(await recordVerdict({ tenantId: tenant, txnId, actor: B, verdict: "legit", version: 1 })).toMatchObject({
+      outcome: "unchanged",
+    });
   });
 
   it("refuses a verdict on an item a colleague holds, until the claim is taken over or expires", async () => {
@@ -89,18 +109,24 @@ describe("verdicts", () => {
       details: { reason: "claimed", claim: { by: A.id } },
     });
     const later = () => new Date(Date.now() + CLAIM_TTL_MS + 1000);
-    expect(await recordVerdict({ tenantId: tenant, txnId, actor: B, verdict: "fraud", version: 1 }, { now: later })).toMatchObject({ outcome: "applied" });
+    expect(await recordVerdict({ tenantId: tenant, txnId, actor: B, verdict: "fraud", version: 1 }, { now: later })).toMatchObject({
+      outcome: "applied",
+    });
   });
 
   it("lets an escalated item be decided later by a senior", async () => {
     const { txnId } = await queueItem(tenant);
     await recordVerdict({ tenantId: tenant, txnId, actor: A, verdict: "escalate", version: 1 });
-    expect(await recordVerdict({ tenantId: tenant, txnId, actor: B, verdict: "fraud", version: 2 })).toMatchObject({ item: { status: "confirmed_fraud", version: 3 } });
+    expect(await recordVerdict({ tenantId: tenant, txnId, actor: B, verdict: "fraud", version: 2 })).toMatchObject({
+      item: { status: "confirmed_fraud", version: 3 },
+    });
   });
 
   it("is 404 for another tenant's txn_id", async () => {
     const { txnId } = await queueItem(tenant);
-    expect(await failure(recordVerdict({ tenantId: testTenant("y"), txnId, actor: A, verdict: "fraud", version: 1 }))).toMatchObject({ code: "not_found" });
+    expect(await failure(recordVerdict({ tenantId: testTenant("y"), txnId, actor: A, verdict: "fraud", version: 1 }))).toMatchObject({
+      code: "not_found",
+    });
     expect(await failure(getTransactionDetail({ tenantId: testTenant("y"), txnId }))).toMatchObject({ code: "not_found" });
   });
 });
@@ -110,7 +136,12 @@ describe("bulk verdicts", () => {
     const t = testTenant("bulk");
     const [one, two, held] = [await queueItem(t), await queueItem(t), await queueItem(t)];
     await claimItem({ tenantId: t, txnId: held.txnId, actor: B });
-    const request = { tenantId: t, actor: A, verdict: "legit" as const, items: [one, two, held, { txnId: "missing", version: 1 }].map((i) => ({ txnId: i.txnId, version: 1 })) };
+    const request = {
+      tenantId: t,
+      actor: A,
+      verdict: "legit" as const,
+      items: [one, two, held, { txnId: "missing", version: 1 }].map((i) => ({ txnId: i.txnId, version: 1 })),
+    };
     const first = await recordVerdicts(request);
     expect(first.map((r) => r.outcome)).toEqual(["applied", "applied", "conflict", "not_found"]);
     expect(first[0]?.item).toMatchObject({ status: "false_positive", version: 2 });

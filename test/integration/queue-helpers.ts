@@ -9,7 +9,10 @@ export function testTenant(label: string): string {
 let sequence = 0;
 
 /** Queues a flagged transaction as the scoring path would, with explicit score, time and context. */
-export async function queueItem(tenantId: string, overrides: Partial<QueueItem> & { amount?: number; customerId?: string } = {}): Promise<QueueItem> {
+export async function queueItem(
+  tenantId: string,
+  overrides: Partial<QueueItem> & { amount?: number; customerId?: string } = {},
+): Promise<QueueItem> {
   const txnId = overrides.txnId ?? `q-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
   const { amount = 100, customerId, ...rest } = overrides;
   const item: QueueItem = {

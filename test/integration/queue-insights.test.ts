@@ -27,7 +27,10 @@ describe("labels and global explanations from verdicts", () => {
     const csv = (await text(exportLabels({ tenantId: tenant, format: "csv" }))).trim().split("\n");
     expect(csv[0]).toBe(LABEL_CSV_HEADER);
     expect(csv.slice(1).map((row) => row.split(",").slice(0, 2).join(","))).toEqual(["1,900", "0,20"]);
-    const jsonl = (await text(exportLabels({ tenantId: tenant, format: "jsonl" }))).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const jsonl = (await text(exportLabels({ tenantId: tenant, format: "jsonl" })))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(jsonl.map((r) => [r.txn_id, r.is_fraud, r.verdict])).toEqual([
       [fraud.txnId, 1, "fraud"],
       [legit.txnId, 0, "legit"],

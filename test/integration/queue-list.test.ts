@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/api/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 import { getQueuePage } from "@/lib/queue/get-queue-page";
 import { listQueue } from "@/lib/queue/list-queue";
 import { parseQueueFilters } from "@/lib/queue/queue-filters";
@@ -83,7 +83,11 @@ describe("listQueue", () => {
     const foreign = (await list({ limit: "1" }, other)).nextCursor;
     const mine = (await list({ limit: "1" })).nextCursor;
     expect(mine).not.toBeNull();
-    const foreignCursor = foreign ?? Buffer.from(JSON.stringify({ PK: `TENANT#${other}#TXN#t01`, SK: "QUEUE", GSI2PK: `TENANT#${other}#QUEUE#open`, GSI2SK: "x" })).toString("base64url");
+    const foreignCursor =
+      foreign ??
+      Buffer.from(
+        JSON.stringify({ PK: `TENANT#${other}#TXN#t01`, SK: "QUEUE", GSI2PK: `TENANT#${other}#QUEUE#open`, GSI2SK: "x" }),
+      ).toString("base64url");
     for (const [cursor, sort] of [
       [foreignCursor, "score"],
       [mine ?? "", "oldest"],

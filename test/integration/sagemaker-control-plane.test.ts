@@ -22,8 +22,17 @@ const modelUrl = (version: number) => `s3://${env().MODELS_BUCKET}/${artifactKey
 
 async function createServingEndpoint(): Promise<string> {
   const [modelA, modelB, config, endpoint] = [unique("it-a"), unique("it-b"), unique("it-config"), unique("it-endpoint")];
-  for (const [name, version] of [[modelA, 1], [modelB, 2]] as const) {
-    await sm().send(new CreateModelCommand({ ModelName: name, ExecutionRoleArn: "arn:aws:iam::000000000000:role/x", PrimaryContainer: { Image: XGBOOST_IMAGE, ModelDataUrl: modelUrl(version) } }));
+  for (const [name, version] of [
+    [modelA, 1],
+    [modelB, 2],
+  ] as const) {
+    await sm().send(
+      new CreateModelCommand({
+        ModelName: name,
+        ExecutionRoleArn: "arn:aws:iam::000000000000:role/x",
+        PrimaryContainer: { Image: XGBOOST_IMAGE, ModelDataUrl: modelUrl(version) },
+      }),
+    );
   }
   await sm().send(
     new CreateEndpointConfigCommand({
@@ -87,7 +96,12 @@ describe("SageMaker emulator through @aws-sdk/client-sagemaker", () => {
     );
     const updating = await sm().send(new DescribeEndpointCommand({ EndpointName: endpoint }));
     expect(updating.EndpointStatus).toBe("Updating");
-    const second = sm().send(new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: endpoint, DesiredWeightsAndCapacities: [{ VariantName: "canary", DesiredWeight: 2 }] }));
+    const second = sm().send(
+      new UpdateEndpointWeightsAndCapacitiesCommand({
+        EndpointName: endpoint,
+        DesiredWeightsAndCapacities: [{ VariantName: "canary", DesiredWeight: 2 }],
+      }),
+    );
     await expect(second).rejects.toMatchObject({ name: "ValidationException", $fault: "client" });
     await waitUntilEndpointInService({ client: sm(), maxWaitTime: 60, minDelay: 1 }, { EndpointName: endpoint });
     const done = await sm().send(new DescribeEndpointCommand({ EndpointName: endpoint }));
@@ -95,12 +109,16 @@ describe("SageMaker emulator through @aws-sdk/client-sagemaker", () => {
   });
 
   it("lists the seeded model packages and records an approval change", async () => {
-    const listed = await sm().send(new ListModelPackagesCommand({ ModelPackageGroupName: "acme-bank-fraud", SortBy: "CreationTime", SortOrder: "Ascending" }));
+    const listed = await sm().send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: "acme-bank-fraud", SortBy: "CreationTime", SortOrder: "Ascending" }),
+    );
     const arns = listed.ModelPackageSummaryList?.map((p) => p.ModelPackageArn) ?? [];
     expect(arns.length).toBeGreaterThanOrEqual(3);
     expect(arns[0]).toMatch(/^arn:aws:sagemaker:us-east-1:\d{12}:model-package\/acme-bank-fraud\/1$/);
     const arn = arns[2]!;
-    await sm().send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: "Rejected", ApprovalDescription: "integration test" }));
+    await sm().send(
+      new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: "Rejected", ApprovalDescription: "integration test" }),
+    );
     const described = await sm().send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
     expect(described.ModelApprovalStatus).toBe("Rejected");
     await sm().send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: "Approved" }));

@@ -64,7 +64,10 @@ describe("the seeded endpoint through @aws-sdk/client-sagemaker-runtime", () => 
     const sum = suspiciousExplanation!.reduce((acc, f) => acc + f.attributions[0]!.attribution[0]!, 0);
     const score = scores[1]!;
     const base = Math.log(score / (1 - score)) - sum;
-    const { text: again } = await invoke(csvOf({ ...SUSPICIOUS_DEMO, amount: 9000 }), { TargetVariant: "production", EnableExplanations: "`true`" });
+    const { text: again } = await invoke(csvOf({ ...SUSPICIOUS_DEMO, amount: 9000 }), {
+      TargetVariant: "production",
+      EnableExplanations: "`true`",
+    });
     const other = JSON.parse(again) as typeof body;
     const otherScore = Number(other.predictions.data.trim());
     const otherSum = other.explanations.kernel_shap[0]!.reduce((acc, f) => acc + f.attributions[0]!.attribution[0]!, 0);
@@ -90,7 +93,9 @@ describe("the seeded endpoint through @aws-sdk/client-sagemaker-runtime", () => 
   it("captures input and output as JSON lines under <endpoint>/<variant>/yyyy/mm/dd/hh/", async () => {
     await invoke(csvOf(LEGIT_DEMO), { TargetVariant: "production" });
     await emulatorAdmin("POST", "flush");
-    const listed = await s3Client().send(new ListObjectsV2Command({ Bucket: env().CAPTURE_BUCKET, Prefix: `datacapture/${ENDPOINT}/production/` }));
+    const listed = await s3Client().send(
+      new ListObjectsV2Command({ Bucket: env().CAPTURE_BUCKET, Prefix: `datacapture/${ENDPOINT}/production/` }),
+    );
     const keys = listed.Contents?.map((o) => o.Key ?? "") ?? [];
     expect(keys.length).toBeGreaterThan(0);
     expect(keys[0]).toMatch(new RegExp(`^datacapture/${ENDPOINT}/production/\\d{4}/\\d{2}/\\d{2}/\\d{2}/.+\\.jsonl$`));

@@ -14,7 +14,13 @@ const tenantId = `it-degraded-${Date.now().toString(36)}`;
 let apiKey = "";
 
 beforeAll(async () => {
-  await createTenant({ tenantId, name: "Degraded IT", endpointName: ENDPOINT, modelPackageGroupName: "globex-pay-fraud", createdAt: new Date().toISOString() });
+  await createTenant({
+    tenantId,
+    name: "Degraded IT",
+    endpointName: ENDPOINT,
+    modelPackageGroupName: "globex-pay-fraud",
+    createdAt: new Date().toISOString(),
+  });
   apiKey = (await createApiKey({ tenantId, name: "it", createdBy: "it" })).plaintext;
 });
 
@@ -57,7 +63,12 @@ describe("degraded mode", () => {
   });
 
   it("degrades a model slower than the tenant's budget, and fail mode allow lets it through", async () => {
-    await saveSettings({ tenantId, settings: { ...DEFAULT_TENANT_SETTINGS, failMode: "allow", timeoutBudgetMs: 50 }, expectedVersion: 0, actor: "it" });
+    await saveSettings({
+      tenantId,
+      settings: { ...DEFAULT_TENANT_SETTINGS, failMode: "allow", timeoutBudgetMs: 50 },
+      expectedVersion: 0,
+      actor: "it",
+    });
     await setFault({ endpointName: ENDPOINT, mode: "slow", latencyMs: 500 });
     const id = txnId("slow");
     const { status, body } = await post({ txn_id: id, amount: 50 });

@@ -12,7 +12,13 @@ const LIMIT = 3;
 let apiKey = "";
 
 beforeAll(async () => {
-  await createTenant({ tenantId, name: "Rate limit IT", endpointName: "fraud-acme-bank", modelPackageGroupName: "acme-bank-fraud", createdAt: new Date().toISOString() });
+  await createTenant({
+    tenantId,
+    name: "Rate limit IT",
+    endpointName: "fraud-acme-bank",
+    modelPackageGroupName: "acme-bank-fraud",
+    createdAt: new Date().toISOString(),
+  });
   await saveSettings({ tenantId, settings: { ...DEFAULT_TENANT_SETTINGS, rateLimitPerSecond: LIMIT }, expectedVersion: 0, actor: "it" });
   apiKey = (await createApiKey({ tenantId, name: "it", createdBy: "it" })).plaintext;
 });
@@ -28,7 +34,11 @@ describe("rate limit per API key", () => {
     const limited = responses.find((r) => r.status === 429);
     expect(limited?.headers.get("retry-after")).toBe("1");
     expect(await limited?.json()).toEqual({
-      error: { code: "rate_limited", message: expect.stringContaining(`${LIMIT} requests per second`) as string, details: { limitPerSecond: LIMIT, retryAfterSeconds: 1 } },
+      error: {
+        code: "rate_limited",
+        message: expect.stringContaining(`${LIMIT} requests per second`) as string,
+        details: { limitPerSecond: LIMIT, retryAfterSeconds: 1 },
+      },
     });
   });
 

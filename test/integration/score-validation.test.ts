@@ -5,7 +5,10 @@ import { demoKey, scoreRequest } from "./score-helpers";
 
 async function postRaw(raw: string) {
   const response = await score(scoreRequest("/api/score", undefined, demoKey("acme-bank"), { raw }));
-  return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; details?: { issues?: Array<{ field: string }> } } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error?: { code: string; message: string; details?: { issues?: Array<{ field: string }> } } },
+  };
 }
 
 describe("POST /api/score input validation", () => {
@@ -40,11 +43,39 @@ describe("POST /api/score input validation", () => {
   });
 
   it("never answers 5xx to thousands of malformed bodies", async () => {
-    const fieldValue = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+    const fieldValue = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.object({ maxDepth: 1 }),
+    );
     const mutatedTransaction = fc
-      .record({ field: fc.constantFrom("txn_id", "amount", "currency", "device", "geo", "country", "channel", "merchant_category", "txn_count_1h", "timestamp", "hour_of_day"), value: fieldValue })
+      .record({
+        field: fc.constantFrom(
+          "txn_id",
+          "amount",
+          "currency",
+          "device",
+          "geo",
+          "country",
+          "channel",
+          "merchant_category",
+          "txn_count_1h",
+          "timestamp",
+          "hour_of_day",
+        ),
+        value: fieldValue,
+      })
       .map(({ field, value }) => JSON.stringify({ txn_id: "prop", amount: 10, [field]: value }));
-    const body = fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 3 }), mutatedTransaction, fc.jsonValue().map((v) => JSON.stringify(v)));
+    const body = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json({ maxDepth: 3 }),
+      mutatedTransaction,
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+    );
     await fc.assert(
       fc.asyncProperty(body, async (raw) => {
         const { status } = await postRaw(raw);

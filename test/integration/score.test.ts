@@ -28,7 +28,11 @@ describe("POST /api/score with the demo transactions", () => {
       decision: "LEGIT",
       rule_hits: [],
       degraded: false,
-      model: { endpoint: "fraud-acme-bank", variant: expect.stringMatching(/^(production|canary)$/) as string, version: expect.any(String) as string },
+      model: {
+        endpoint: "fraud-acme-bank",
+        variant: expect.stringMatching(/^(production|canary)$/) as string,
+        version: expect.any(String) as string,
+      },
     });
     expect(body.score).toBeLessThan(0.35);
     expect(body.latency_ms).toBeGreaterThan(0);
@@ -71,7 +75,9 @@ describe("POST /api/score with the demo transactions", () => {
 describe("idempotency", () => {
   it("turns 50 parallel posts of one txn_id into one queue item and one decision", async () => {
     const id = txnId("parallel");
-    const responses = await Promise.all(Array.from({ length: 50 }, () => post({ txn_id: id, amount: 5000, geo: "unknown", device: "rooted-phone" })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => post({ txn_id: id, amount: 5000, geo: "unknown", device: "rooted-phone" })),
+    );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(new Set(responses.map((r) => `${String(r.body.decision)}|${String(r.body.score)}`)).size).toBe(1);
     const items: unknown[] = [];
@@ -99,7 +105,12 @@ describe("idempotency", () => {
     const first = await post(body);
     const retries = await Promise.all(Array.from({ length: 10 }, () => post(body)));
     for (const retry of retries) {
-      expect(retry.body).toMatchObject({ decision: first.body.decision, score: first.body.score, model: first.body.model, reasons: first.body.reasons });
+      expect(retry.body).toMatchObject({
+        decision: first.body.decision,
+        score: first.body.score,
+        model: first.body.model,
+        reasons: first.body.reasons,
+      });
     }
   });
 });
@@ -140,11 +151,23 @@ describe("POST /api/score/batch", () => {
   it.each([
     ["an empty list", { transactions: [] }, "transactions"],
     ["1,001 transactions", { transactions: Array.from({ length: 1001 }, (_, i) => ({ txn_id: String(i), amount: 1 })) }, "transactions"],
-    ["a bad item", { transactions: [{ txn_id: "a", amount: 1 }, { txn_id: "b", amount: -1 }] }, "transactions.1.amount"],
+    [
+      "a bad item",
+      {
+        transactions: [
+          { txn_id: "a", amount: 1 },
+          { txn_id: "b", amount: -1 },
+        ],
+      },
+      "transactions.1.amount",
+    ],
   ])("refuses %s with 400 naming the field", async (_name, body, field) => {
     const response = await postBatch(body);
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: "bad_request", details: { issues: expect.arrayContaining([expect.objectContaining({ field })]) as unknown } });
+    expect(response.body.error).toMatchObject({
+      code: "bad_request",
+      details: { issues: expect.arrayContaining([expect.objectContaining({ field })]) as unknown },
+    });
   });
 
   it("refuses a body over 1 MB with 413", async () => {

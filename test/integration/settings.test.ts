@@ -15,7 +15,13 @@ const admin = `admin@${tenantId}.test`;
 let apiKey = "";
 
 beforeAll(async () => {
-  await createTenant({ tenantId, name: "Settings IT", endpointName: "fraud-acme-bank", modelPackageGroupName: "acme-bank-fraud", createdAt: new Date().toISOString() });
+  await createTenant({
+    tenantId,
+    name: "Settings IT",
+    endpointName: "fraud-acme-bank",
+    modelPackageGroupName: "acme-bank-fraud",
+    createdAt: new Date().toISOString(),
+  });
   apiKey = (await createApiKey({ tenantId, name: "it", createdBy: "it" })).plaintext;
 });
 
@@ -26,9 +32,17 @@ describe("tenant settings", () => {
 
   it("saves with optimistic concurrency, audits before/after/who/why, and scoring follows at once", async () => {
     const everythingReviews = { ...DEFAULT_TENANT_SETTINGS, thresholds: { review: 0, suspicious: 1 } };
-    const saved = await saveSettings({ tenantId, settings: everythingReviews, expectedVersion: 0, actor: admin, reason: "pilot: review all" });
+    const saved = await saveSettings({
+      tenantId,
+      settings: everythingReviews,
+      expectedVersion: 0,
+      actor: admin,
+      reason: "pilot: review all",
+    });
     expect(saved.version).toBe(1);
-    await expect(saveSettings({ tenantId, settings: DEFAULT_TENANT_SETTINGS, expectedVersion: 0, actor: admin })).rejects.toMatchObject({ code: "conflict" });
+    await expect(saveSettings({ tenantId, settings: DEFAULT_TENANT_SETTINGS, expectedVersion: 0, actor: admin })).rejects.toMatchObject({
+      code: "conflict",
+    });
 
     const response = await score(scoreRequest("/api/score", { txn_id: txnId("all-review"), amount: 12, device: "pos" }, apiKey));
     expect(await response.json()).toMatchObject({ decision: "REVIEW", degraded: false });
@@ -59,7 +73,9 @@ describe("API key administration", () => {
     expect(plaintext.startsWith(record.displayPrefix)).toBe(true);
     await revokeApiKeyAudited({ tenantId, keyId: record.keyId, actor: admin, reason: "leaked" });
     await expect(revokeApiKeyAudited({ tenantId, keyId: record.keyId, actor: admin })).rejects.toMatchObject({ code: "conflict" });
-    await expect(revokeApiKeyAudited({ tenantId: "globex-pay", keyId: record.keyId, actor: admin })).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiKeyAudited({ tenantId: "globex-pay", keyId: record.keyId, actor: admin })).rejects.toMatchObject({
+      code: "not_found",
+    });
 
     const keys = await listApiKeys(tenantId);
     expect(keys.find((k) => k.keyId === record.keyId)).toMatchObject({ name: "Checkout", revokedBy: admin });
@@ -86,6 +102,8 @@ describe("API key administration", () => {
     expect(first.nextCursor).not.toBeNull();
     const second = await listAudit({ tenantId, limit: 1, cursor: first.nextCursor ?? undefined });
     expect(second.entries[0]?.id).not.toBe(first.entries[0]?.id);
-    await expect(listAudit({ tenantId: "globex-pay", limit: 1, cursor: first.nextCursor ?? undefined })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(listAudit({ tenantId: "globex-pay", limit: 1, cursor: first.nextCursor ?? undefined })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Drift" };
@@ -14,7 +14,12 @@ export default async function DriftPage() {
       <EmptyState
         title="No drift report yet"
         description="The drift job compares captured endpoint traffic with the training baseline on a schedule; its reports will be listed here."
-        upcoming={["Population stability index per feature", "Score distribution against the baseline", "Features past their alert threshold", "History of drift job runs"]}
+        upcoming={[
+          "Population stability index per feature",
+          "Score distribution against the baseline",
+          "Features past their alert threshold",
+          "History of drift job runs",
+        ]}
       />
     </>
   );

@@ -2,7 +2,7 @@ import { EndpointSummary } from "@/components/deployments/endpoint-summary";
 import { VariantsTable } from "@/components/deployments/variants-table";
 import { ErrorCallout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
-import { isAppError } from "@/lib/api/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 import { getEndpointOverview } from "@/lib/deployments/get-endpoint-overview";
 import type { EndpointLookup } from "@/lib/deployments/endpoint-overview";
 

@@ -39,7 +39,10 @@ export function ExplanationsClient({ initialDays }: { initialDays: number }) {
           <TableSkeleton rows={8} />
         </Card>
       ) : data.versions.length === 0 ? (
-        <EmptyState title="No flagged traffic in this period" description="Once transactions are flagged and explained, their feature attributions are summarised here per model version." />
+        <EmptyState
+          title="No flagged traffic in this period"
+          description="Once transactions are flagged and explained, their feature attributions are summarised here per model version."
+        />
       ) : (
         <div className={`grid gap-4 xl:grid-cols-2 ${isPlaceholderData ? "opacity-60" : ""}`}>
           {data.versions.map((v) => (
@@ -60,12 +63,18 @@ function VersionCard({ version: v }: { version: ModelVersionExplanation }) {
     ["Flagged", String(v.flagged)],
   ];
   return (
-    <Card title={title} description={v.explained > 0 ? `Mean |SHAP| over ${v.explained} explained flagged transactions` : "No attributions recorded"}>
+    <Card
+      title={title}
+      description={v.explained > 0 ? `Mean |SHAP| over ${v.explained} explained flagged transactions` : "No attributions recorded"}
+    >
       <dl className="grid grid-cols-4 gap-3 border-b border-line px-4 py-3">
         {facts.map(([label, value]) => (
           <div key={label}>
             <dt className="text-[11px] font-medium uppercase tracking-wider text-subtle">{label}</dt>
-            <dd className="mt-0.5 text-[15px] font-semibold tabular-nums" data-testid={label === "Precision" ? `precision-v${v.modelVersion}` : undefined}>
+            <dd
+              className="mt-0.5 text-[15px] font-semibold tabular-nums"
+              data-testid={label === "Precision" ? `precision-v${v.modelVersion}` : undefined}
+            >
               {value}
             </dd>
           </div>

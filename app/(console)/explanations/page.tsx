@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES, canAccess } from "@/lib/auth/roles";
 import { getGlobalExplanations } from "@/lib/explanations/get-global-explanations";
 import { getQueryClient } from "@/lib/queries/query-client";
@@ -15,7 +15,10 @@ const DEFAULT_DAYS = 7;
 export default async function ExplanationsPage() {
   const user = await requireSession({ roles: AREA_ROLES.queue, callbackUrl: "/explanations" });
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery({ ...explanationsOptions(DEFAULT_DAYS), queryFn: () => getGlobalExplanations({ tenantId: user.tenantId, days: DEFAULT_DAYS }) });
+  await queryClient.prefetchQuery({
+    ...explanationsOptions(DEFAULT_DAYS),
+    queryFn: () => getGlobalExplanations({ tenantId: user.tenantId, days: DEFAULT_DAYS }),
+  });
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 import { ModelVersionsTable } from "@/components/models/model-versions-table";
 import { ErrorCallout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
-import { isAppError } from "@/lib/api/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 import { getModelMetrics } from "@/lib/models/get-model-metrics";
 import { listModelVersions } from "@/lib/models/list-model-versions";
 import type { ModelVersion } from "@/lib/models/model-version";

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { ToastProvider } from "@/components/ui/toast";
-import { requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { queueListOptions } from "@/lib/queries/queue";
@@ -24,7 +24,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   if (parsed.success) {
     const { cursor: _cursor, ...view } = parsed.data;
     // The first page is read here, in the same request, so the queue paints with rows, not a skeleton.
-    await queryClient.prefetchInfiniteQuery({ ...queueListOptions(view), queryFn: () => getQueuePage({ tenantId: user.tenantId, ...view }) });
+    await queryClient.prefetchInfiniteQuery({
+      ...queueListOptions(view),
+      queryFn: () => getQueuePage({ tenantId: user.tenantId, ...view }),
+    });
   }
   return (
     <>

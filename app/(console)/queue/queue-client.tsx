@@ -30,7 +30,10 @@ export function QueueClient({ userId }: { userId: string }) {
   const query = useInfiniteQuery(queueListOptions(view));
   const now = useNow();
   const searchRef = useRef<HTMLInputElement>(null);
-  const [selected, setSelected] = useState<{ txnId: string | null; index: number }>(() => ({ txnId: null, index: lastPlace.key === viewKey ? lastPlace.index : 0 }));
+  const [selected, setSelected] = useState<{ txnId: string | null; index: number }>(() => ({
+    txnId: null,
+    index: lastPlace.key === viewKey ? lastPlace.index : 0,
+  }));
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [isSheetOpen, setSheetOpen] = useState(false);
@@ -56,11 +59,17 @@ export function QueueClient({ userId }: { userId: string }) {
     [view],
   );
   const select = (index: number) => setSelected({ txnId: rows[index]?.txnId ?? null, index });
-  const hrefOf = useCallback((txnId: string) => `/transactions/${encodeURIComponent(txnId)}${viewKey ? `?back=${encodeURIComponent(viewKey)}` : ""}`, [viewKey]);
+  const hrefOf = useCallback(
+    (txnId: string) => `/transactions/${encodeURIComponent(txnId)}${viewKey ? `?back=${encodeURIComponent(viewKey)}` : ""}`,
+    [viewKey],
+  );
 
   const verdicts = useMutation({
     mutationFn: (input: { verdict: Verdict; txnIds: string[] }) =>
-      postBulkVerdict({ verdict: input.verdict, items: input.txnIds.map((txnId) => ({ txnId, version: rows.find((r) => r.txnId === txnId)?.version ?? 1 })) }),
+      postBulkVerdict({
+        verdict: input.verdict,
+        items: input.txnIds.map((txnId) => ({ txnId, version: rows.find((r) => r.txnId === txnId)?.version ?? 1 })),
+      }),
     onSuccess: ({ results }, input) => {
       const done = results.filter((r) => r.outcome === "applied" || r.outcome === "unchanged").map((r) => r.txnId);
       setRemoved((prev) => new Set([...prev, ...done]));
@@ -108,12 +117,16 @@ export function QueueClient({ userId }: { userId: string }) {
         ) : (
           <span>
             {view.q ? `Search: ${view.q}` : `${STATUS_LABELS[view.status]}`} · {rows.length}
-            {query.hasNextPage ? "+" : ""} shown · <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> move, <kbd className="font-mono">Enter</kbd> open,{" "}
-            <kbd className="font-mono">?</kbd> shortcuts
+            {query.hasNextPage ? "+" : ""} shown · <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> move,{" "}
+            <kbd className="font-mono">Enter</kbd> open, <kbd className="font-mono">?</kbd> shortcuts
           </span>
         )}
         <span aria-live="polite" className="tabular-nums">
-          {query.isFetching ? "Refreshing…" : now && query.dataUpdatedAt ? `Updated ${Math.max(0, Math.round((now - query.dataUpdatedAt) / 1000))}s ago` : ""}
+          {query.isFetching
+            ? "Refreshing…"
+            : now && query.dataUpdatedAt
+              ? `Updated ${Math.max(0, Math.round((now - query.dataUpdatedAt) / 1000))}s ago`
+              : ""}
         </span>
       </div>
       <section className="overflow-hidden rounded-lg border border-line bg-surface">
@@ -136,13 +149,20 @@ export function QueueClient({ userId }: { userId: string }) {
               hrefOf={hrefOf}
               onSelect={select}
               onToggle={(txnId) => setChecked((prev) => toggle(prev, txnId))}
-              onToggleAll={() => setChecked((prev) => (rows.every((r) => prev.has(r.txnId)) ? new Set() : new Set(rows.map((r) => r.txnId))))}
+              onToggleAll={() =>
+                setChecked((prev) => (rows.every((r) => prev.has(r.txnId)) ? new Set() : new Set(rows.map((r) => r.txnId))))
+              }
             />
           </div>
         )}
         {query.hasNextPage && (
           <div className="border-t border-line p-2 text-center">
-            <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded-md px-3 py-1 text-[12px] text-accent hover:bg-accent-soft disabled:text-subtle">
+            <button
+              type="button"
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+              className="rounded-md px-3 py-1 text-[12px] text-accent hover:bg-accent-soft disabled:text-subtle"
+            >
               {query.isFetchingNextPage ? "Loading…" : "Load more"}
             </button>
           </div>
@@ -153,12 +173,28 @@ export function QueueClient({ userId }: { userId: string }) {
   );
 }
 
-function BulkBar({ count, isBusy, onDecide, onClear }: { count: number; isBusy: boolean; onDecide: (v: Verdict) => void; onClear: () => void }) {
+function BulkBar({
+  count,
+  isBusy,
+  onDecide,
+  onClear,
+}: {
+  count: number;
+  isBusy: boolean;
+  onDecide: (v: Verdict) => void;
+  onClear: () => void;
+}) {
   return (
     <span className="flex items-center gap-2">
       <span className="font-medium text-foreground">{count} selected</span>
       {(["fraud", "legit", "escalate"] as const).map((v) => (
-        <button key={v} type="button" disabled={isBusy} onClick={() => onDecide(v)} className="rounded-md border border-line bg-surface px-2 py-1 text-foreground hover:bg-surface-muted disabled:opacity-50">
+        <button
+          key={v}
+          type="button"
+          disabled={isBusy}
+          onClick={() => onDecide(v)}
+          className="rounded-md border border-line bg-surface px-2 py-1 text-foreground hover:bg-surface-muted disabled:opacity-50"
+        >
           {VERDICT_LABELS[v]} <kbd className="ml-1 font-mono text-subtle">{v[0]}</kbd>
         </button>
       ))}
@@ -172,7 +208,13 @@ function BulkBar({ count, isBusy, onDecide, onClear }: { count: number; isBusy: 
 function EmptyQueue({ isFiltered, status }: { isFiltered: boolean; status: QueueView["status"] }) {
   return (
     <div className="px-6 py-14 text-center">
-      <p className="text-[14px] font-semibold">{isFiltered ? "Nothing matches these filters" : status === "open" ? "Queue clear" : `No ${STATUS_LABELS[status].toLowerCase()} transactions`}</p>
+      <p className="text-[14px] font-semibold">
+        {isFiltered
+          ? "Nothing matches these filters"
+          : status === "open"
+            ? "Queue clear"
+            : `No ${STATUS_LABELS[status].toLowerCase()} transactions`}
+      </p>
       <p className="mt-1 text-[13px] text-muted">
         {isFiltered ? "Clear or widen the filters to see more." : "New REVIEW and SUSPICIOUS decisions appear here within seconds."}
       </p>

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { ApiKeysPanel, ScoringSettingsPanel } from "./settings-panels";
 
@@ -13,12 +13,27 @@ export default async function SettingsPage() {
   const user = await requireSession({ roles: AREA_ROLES.settings, callbackUrl: "/settings" });
   return (
     <>
-      <PageHeader title="Settings" description="How this tenant's transactions are scored, and the API keys payment applications use. Every change is recorded in the audit log." />
+      <PageHeader
+        title="Settings"
+        description="How this tenant's transactions are scored, and the API keys payment applications use. Every change is recorded in the audit log."
+      />
       <div className="space-y-6">
-        <Suspense fallback={<Card><TableSkeleton rows={8} /></Card>}>
+        <Suspense
+          fallback={
+            <Card>
+              <TableSkeleton rows={8} />
+            </Card>
+          }
+        >
           <ScoringSettingsPanel tenantId={user.tenantId} />
         </Suspense>
-        <Suspense fallback={<Card><TableSkeleton rows={3} /></Card>}>
+        <Suspense
+          fallback={
+            <Card>
+              <TableSkeleton rows={3} />
+            </Card>
+          }
+        >
           <ApiKeysPanel tenantId={user.tenantId} />
         </Suspense>
       </div>

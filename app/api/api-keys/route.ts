@@ -1,5 +1,5 @@
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { withRoute } from "@/lib/api/with-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { withRoute } from "@/lib/http/with-route";
 import { createApiKeyAudited } from "@/lib/api-keys/audited-api-keys";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { AREA_ROLES } from "@/lib/auth/roles";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withRoute } from "@/lib/api/with-route";
+import { withRoute } from "@/lib/http/with-route";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { getGlobalExplanations } from "@/lib/explanations/get-global-explanations";
 

@@ -1,4 +1,4 @@
-import { withPublicRoute } from "@/lib/api/with-route";
+import { withPublicRoute } from "@/lib/http/with-route";
 import { awsHealthChecks } from "@/lib/health/aws-checks";
 import { checkHealth } from "@/lib/health/check-health";
 

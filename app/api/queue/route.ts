@@ -1,4 +1,4 @@
-import { withRoute } from "@/lib/api/with-route";
+import { withRoute } from "@/lib/http/with-route";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { getQueuePage } from "@/lib/queue/get-queue-page";
 import { parseQueueFilters } from "@/lib/queue/queue-filters";

@@ -1,4 +1,4 @@
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "@/lib/scoring/score-request";
 import { scoreForTenant } from "@/lib/scoring/score-for-tenant";
 import { withApiKey } from "@/lib/scoring/with-api-key";

@@ -1,5 +1,5 @@
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { withRoute } from "@/lib/api/with-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { withRoute } from "@/lib/http/with-route";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { recordVerdicts } from "@/lib/feedback/record-verdicts";
 import { bulkVerdictRequestSchema } from "@/lib/feedback/verdict-request";

@@ -31,7 +31,8 @@ export const missingParameter = (parameter: string) =>
 export const invalidParameterCombination = (message: string) =>
   new CloudWatchError("InvalidParameterCombination", "InvalidParameterCombinationException", message);
 
-export const invalidNextToken = () => new CloudWatchError("InvalidNextToken", "InvalidNextToken", "The service couldn't process the NextToken.");
+export const invalidNextToken = () =>
+  new CloudWatchError("InvalidNextToken", "InvalidNextToken", "The service couldn't process the NextToken.");
 
 export const unknownOperation = (target: string) =>
   new CloudWatchError("InvalidAction", "UnknownOperationException", `Operation ${target} is not supported by this emulator.`);

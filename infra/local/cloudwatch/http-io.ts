@@ -39,7 +39,12 @@ export function parseJsonBody(text: string): unknown {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": CONTENT_TYPE, "content-length": Buffer.byteLength(text), "x-amzn-requestid": randomUUID(), ...headers });
+  res.writeHead(status, {
+    "content-type": CONTENT_TYPE,
+    "content-length": Buffer.byteLength(text),
+    "x-amzn-requestid": randomUUID(),
+    ...headers,
+  });
   res.end(text);
 }
 

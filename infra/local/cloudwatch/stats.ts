@@ -1,8 +1,7 @@
 import type { Bucket } from "./store/bucket";
 
 export type Statistic =
-  | { kind: "Sum" | "Average" | "Minimum" | "Maximum" | "SampleCount"; name: string }
-  | { kind: "percentile"; name: string; p: number };
+  { kind: "Sum" | "Average" | "Minimum" | "Maximum" | "SampleCount"; name: string } | { kind: "percentile"; name: string; p: number };
 
 const SIMPLE = new Set(["Sum", "Average", "Minimum", "Maximum", "SampleCount"]);
 const PERCENTILE = /^p(\d{1,2}(?:\.\d{1,10})?|100(?:\.0{1,10})?)$/;

@@ -7,7 +7,12 @@ import { startCloudWatchEmulator, type RunningService } from "./server";
  * Starts an emulator in a temp dir and points the SDK's standard variables at it. Must run before
  * the first `cloudWatchClient()` call: that client is a lazy singleton bound to the endpoint then.
  */
-export async function startForSdk(): Promise<{ service: RunningService; dataDir: string; restart(): Promise<void>; stop(): Promise<void> }> {
+export async function startForSdk(): Promise<{
+  service: RunningService;
+  dataDir: string;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "cloudwatch-emulator-"));
   let service = await startCloudWatchEmulator({ port: 0, dataDir });
   Object.assign(process.env, {

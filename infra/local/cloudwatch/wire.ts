@@ -61,7 +61,8 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === "custom") return issue.message;
   if (issue.code === "too_big") return `must have at most ${String(issue.maximum)} ${issue.origin === "string" ? "characters" : "items"}`;
-  if (issue.code === "too_small") return `must have at least ${String(issue.minimum)} ${issue.origin === "string" ? "characters" : "items"}`;
+  if (issue.code === "too_small")
+    return `must have at least ${String(issue.minimum)} ${issue.origin === "string" ? "characters" : "items"}`;
   if (issue.code === "invalid_value") return `must be one of: ${issue.values.map(String).join(", ")}`;
   return `is invalid (${issue.message})`;
 }

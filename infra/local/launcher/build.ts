@@ -5,7 +5,19 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** What the production build depends on: when none of it changed, the previous build is reused. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "types",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "package-lock.json",
+];
 const HASH_FILE = path.join(".next", "fraud-console-source-hash");
 
 async function listFiles(entry: string): Promise<string[]> {
@@ -21,14 +33,22 @@ export async function sourceHash(root: string): Promise<string> {
   for (const file of files) {
     // Colocated unit tests don't change the build.
     if (/\.test\.tsx?$/.test(file)) continue;
-    hash.update(path.relative(root, file)).update("\0").update(await readFile(file)).update("\0");
+    hash
+      .update(path.relative(root, file))
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   }
   return hash.digest("hex");
 }
 
 function runNextBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
+    const proc = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    });
     proc.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))));
   });
 }

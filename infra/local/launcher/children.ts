@@ -52,7 +52,10 @@ export function spawnChild(opts: {
   stdout.on("line", echo);
 
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${opts.name} did not become ready in time; see ${logFile}`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${opts.name} did not become ready in time; see ${logFile}`)),
+      opts.timeoutMs ?? 60_000,
+    );
     stdout.on("line", (line) => {
       const match = opts.ready.exec(line);
       if (match) {

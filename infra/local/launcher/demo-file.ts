@@ -17,7 +17,9 @@ export async function writeDemoFile(dataDir: string, demo: DemoFile): Promise<vo
 export function printBanner(demo: DemoFile, dataDir: string, elapsedMs: number): void {
   const lines = [
     "",
-    demo.consoleUrl ? `Console ready at ${demo.consoleUrl}  (started in ${(elapsedMs / 1000).toFixed(1)} s)` : `Local stack ready (${(elapsedMs / 1000).toFixed(1)} s)`,
+    demo.consoleUrl
+      ? `Console ready at ${demo.consoleUrl}  (started in ${(elapsedMs / 1000).toFixed(1)} s)`
+      : `Local stack ready (${(elapsedMs / 1000).toFixed(1)} s)`,
     "",
     "Sign in as (password for all):",
     ...demo.users.map((u) => `  ${u.email.padEnd(28)} ${u.role.padEnd(12)} ${u.password}`),

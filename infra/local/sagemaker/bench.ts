@@ -29,7 +29,13 @@ async function firstArtifact(): Promise<string> {
   for (const group of await readdir(base)) {
     for (const version of await readdir(path.join(base, group))) {
       const file = path.join(base, group, version, "model.tar.gz");
-      if (await readFile(file).then(() => true, () => false)) return file;
+      if (
+        await readFile(file).then(
+          () => true,
+          () => false,
+        )
+      )
+        return file;
     }
   }
   throw new Error(`no model.tar.gz under ${base}`);
@@ -44,7 +50,9 @@ async function main(): Promise<void> {
     const plain = await deployEndpoint("bench", [{ name: "production", model: "bench" }]);
     if (plain.EndpointStatus !== "InService") throw new Error(`endpoint failed: ${plain.FailureReason}`);
     await deployEndpoint("bench-explained", [{ name: "production", model: "bench" }], {
-      ExplainerConfig: { ClarifyExplainerConfig: { EnableExplanations: "`true`", ShapConfig: { ShapBaselineConfig: { ShapBaseline: "0" } } } },
+      ExplainerConfig: {
+        ClarifyExplainerConfig: { EnableExplanations: "`true`", ShapConfig: { ShapBaselineConfig: { ShapBaseline: "0" } } },
+      },
     });
     const width = await featureCount(stack.sagemakerUrl);
     const row = () => Array.from({ length: width }, (_, j) => (j === 3 ? "" : (Math.random() * 10).toFixed(3))).join(",");
@@ -62,7 +70,9 @@ async function main(): Promise<void> {
       const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
       const result = JSON.parse(stdout) as AutocannonResult;
       const rate = result.requests.average.toFixed(0).padStart(6);
-      console.log(`${c.name.padEnd(16)} ${rate} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}`);
+      console.log(
+        `${c.name.padEnd(16)} ${rate} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}`,
+      );
     }
   } finally {
     await stack.stop();
@@ -72,7 +82,11 @@ async function main(): Promise<void> {
 /** The model's width, found by asking the endpoint to explain an all-missing row of growing size. */
 async function featureCount(url: string): Promise<number> {
   for (let width = 1; width <= 1000; width++) {
-    const response = await fetch(`${url}/endpoints/bench/invocations`, { method: "POST", headers: { "content-type": "text/csv" }, body: ",".repeat(width - 1) });
+    const response = await fetch(`${url}/endpoints/bench/invocations`, {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: ",".repeat(width - 1),
+    });
     await response.arrayBuffer();
     if (response.ok) return width;
   }

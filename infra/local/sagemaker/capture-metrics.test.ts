@@ -22,7 +22,13 @@ function captureConfig(endpoint: string, percentage: number) {
 
 async function invoke(endpoint: string, body: string, inferenceId?: string, target?: string) {
   return sageMakerRuntimeClient().send(
-    new InvokeEndpointCommand({ EndpointName: endpoint, ContentType: "text/csv", Body: body, InferenceId: inferenceId, TargetVariant: target }),
+    new InvokeEndpointCommand({
+      EndpointName: endpoint,
+      ContentType: "text/csv",
+      Body: body,
+      InferenceId: inferenceId,
+      TargetVariant: target,
+    }),
   );
 }
 
@@ -56,11 +62,17 @@ describe("data capture", () => {
       const lines = await Promise.all(found.map(readLines));
       return lines.flat().length >= 2 ? found : undefined;
     }, "capture files");
-    for (const key of keys) expect(key).toMatch(/^datacapture\/captured\/captured\/only\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d{2}-\d{2}-\d{3}-[0-9a-f-]{36}\.jsonl$/);
+    for (const key of keys)
+      expect(key).toMatch(/^datacapture\/captured\/captured\/only\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/\d{2}-\d{2}-\d{3}-[0-9a-f-]{36}\.jsonl$/);
     const records = (await Promise.all(keys.map(readLines))).flat().map((line) => JSON.parse(line) as CaptureRecord);
     const second = records.find((r) => r.eventMetadata.inferenceId === "txn-2")!;
     expect(second.eventVersion).toBe("0");
-    expect(second.captureData.endpointInput).toEqual({ observedContentType: "text/csv", mode: "INPUT", data: "-1,,0.3\n0.2,-0.4,1.5", encoding: "CSV" });
+    expect(second.captureData.endpointInput).toEqual({
+      observedContentType: "text/csv",
+      mode: "INPUT",
+      data: "-1,,0.3\n0.2,-0.4,1.5",
+      encoding: "CSV",
+    });
     expect(second.captureData.endpointOutput.mode).toBe("OUTPUT");
     expect(second.captureData.endpointOutput.encoding).toBe("CSV");
     expect(second.captureData.endpointOutput.data.split("\n")).toHaveLength(2);
@@ -103,7 +115,9 @@ describe("CloudWatch metrics", () => {
           ],
         }),
       );
-      const byId: Record<string, number> = Object.fromEntries((data.MetricDataResults ?? []).map((r) => [r.Id ?? "", r.Values?.reduce((a, b) => a + b, 0) ?? 0]));
+      const byId: Record<string, number> = Object.fromEntries(
+        (data.MetricDataResults ?? []).map((r) => [r.Id ?? "", r.Values?.reduce((a, b) => a + b, 0) ?? 0]),
+      );
       return byId.invocations === 5 && byId.errors === 1 && byId.overhead === 5 ? byId : undefined;
     }, "published metrics");
     expect(results.latency).toBeGreaterThan(0);

@@ -73,7 +73,13 @@ describe("endpoint lifecycle", () => {
     expect(ready.EndpointConfigName).toBe("life-config");
     expect(ready.ProductionVariants).toHaveLength(2);
     const [production, canary] = ready.ProductionVariants!;
-    expect(production).toMatchObject({ VariantName: "production", CurrentWeight: 9, DesiredWeight: 9, CurrentInstanceCount: 2, DesiredInstanceCount: 2 });
+    expect(production).toMatchObject({
+      VariantName: "production",
+      CurrentWeight: 9,
+      DesiredWeight: 9,
+      CurrentInstanceCount: 2,
+      DesiredInstanceCount: 2,
+    });
     expect(canary).toMatchObject({ VariantName: "canary", CurrentWeight: 1, DesiredWeight: 1 });
     expect(production!.DeployedImages![0]!.SpecifiedImage).toBe(XGBOOST_IMAGE);
     expect(production!.DeployedImages![0]!.ResolvedImage).toMatch(/@sha256:[0-9a-f]{64}$/);
@@ -105,7 +111,12 @@ describe("endpoint lifecycle", () => {
 
   it("refuses weights for a variant the endpoint does not have", async () => {
     const error = await rejection(
-      sm().send(new UpdateEndpointWeightsAndCapacitiesCommand({ EndpointName: "Life-Endpoint", DesiredWeightsAndCapacities: [{ VariantName: "nope", DesiredWeight: 1 }] })),
+      sm().send(
+        new UpdateEndpointWeightsAndCapacitiesCommand({
+          EndpointName: "Life-Endpoint",
+          DesiredWeightsAndCapacities: [{ VariantName: "nope", DesiredWeight: 1 }],
+        }),
+      ),
     );
     expect(error.name).toBe("ValidationException");
     expect(error.message).toContain("nope");
@@ -132,7 +143,9 @@ describe("endpoint lifecycle", () => {
     const done = await waitForStatus("Life-Endpoint", ["InService"]);
     expect(done.EndpointConfigName).toBe("life-config-2");
     expect(done.ProductionVariants!.map((v) => v.VariantName)).toEqual(["blue"]);
-    const after = await sageMakerRuntimeClient().send(new InvokeEndpointCommand({ EndpointName: "Life-Endpoint", ContentType: "text/csv", Body: "1,2,3" }));
+    const after = await sageMakerRuntimeClient().send(
+      new InvokeEndpointCommand({ EndpointName: "Life-Endpoint", ContentType: "text/csv", Body: "1,2,3" }),
+    );
     expect(after.InvokedProductionVariant).toBe("blue");
   });
 
@@ -152,7 +165,9 @@ describe("endpoint lifecycle", () => {
     expect(missing.$metadata.httpStatusCode).toBe(400);
     expect(missing.$metadata.requestId).toMatch(/[0-9a-f-]{36}/);
 
-    const duplicate = await rejection(sm().send(new CreateEndpointCommand({ EndpointName: "Life-Endpoint", EndpointConfigName: "life-config" })));
+    const duplicate = await rejection(
+      sm().send(new CreateEndpointCommand({ EndpointName: "Life-Endpoint", EndpointConfigName: "life-config" })),
+    );
     expect(duplicate.message).toContain("Cannot create already existing endpoint");
 
     const noModel = await rejection(sm().send(new DescribeModelCommand({ ModelName: "ghost" })));
@@ -165,7 +180,9 @@ describe("endpoint lifecycle", () => {
   it("validates required members with AWS's wording", async () => {
     const error = await rejection(sm().send(new CreateEndpointCommand({ EndpointName: "x", EndpointConfigName: undefined })));
     expect(error.name).toBe("ValidationException");
-    expect(error.message).toBe("1 validation error detected: Value null at 'endpointConfigName' failed to satisfy constraint: Member must not be null");
+    expect(error.message).toBe(
+      "1 validation error detected: Value null at 'endpointConfigName' failed to satisfy constraint: Member must not be null",
+    );
   });
 
   it("lists and deletes endpoints and models", async () => {
@@ -201,7 +218,11 @@ describe("model registry", () => {
 
   beforeAll(async () => {
     await sm().send(
-      new CreateModelPackageGroupCommand({ ModelPackageGroupName: group, ModelPackageGroupDescription: "fraud models", Tags: [{ Key: "tenant", Value: "acme" }] }),
+      new CreateModelPackageGroupCommand({
+        ModelPackageGroupName: group,
+        ModelPackageGroupDescription: "fraud models",
+        Tags: [{ Key: "tenant", Value: "acme" }],
+      }),
     );
     for (const version of [1, 2, 3]) {
       await sm().send(
@@ -214,8 +235,12 @@ describe("model registry", () => {
             SupportedContentTypes: ["text/csv"],
             SupportedResponseMIMETypes: ["text/csv"],
           },
-          ModelMetrics: { ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: `s3://${BUCKET}/v${version}/evaluation.json` } } },
-          DriftCheckBaselines: { ModelDataQuality: { Statistics: { ContentType: "application/json", S3Uri: `s3://${BUCKET}/v${version}/baseline.json` } } },
+          ModelMetrics: {
+            ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: `s3://${BUCKET}/v${version}/evaluation.json` } },
+          },
+          DriftCheckBaselines: {
+            ModelDataQuality: { Statistics: { ContentType: "application/json", S3Uri: `s3://${BUCKET}/v${version}/baseline.json` } },
+          },
           CustomerMetadataProperties: { auc: String(0.9 + version / 100) },
         }),
       );
@@ -241,7 +266,9 @@ describe("model registry", () => {
   });
 
   it("lists with filters, sort order and pages", async () => {
-    const descending = await sm().send(new ListModelPackagesCommand({ ModelPackageGroupName: group, SortBy: "CreationTime", SortOrder: "Descending" }));
+    const descending = await sm().send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: group, SortBy: "CreationTime", SortOrder: "Descending" }),
+    );
     expect(descending.ModelPackageSummaryList!.map((p) => p.ModelPackageVersion)).toEqual([3, 2, 1]);
 
     const approved = await sm().send(new ListModelPackagesCommand({ ModelPackageGroupName: group, ModelApprovalStatus: "Approved" }));
@@ -249,7 +276,9 @@ describe("model registry", () => {
 
     const first = await sm().send(new ListModelPackagesCommand({ ModelPackageGroupName: group, MaxResults: 2 }));
     expect(first.ModelPackageSummaryList!.map((p) => p.ModelPackageVersion)).toEqual([1, 2]);
-    const second = await sm().send(new ListModelPackagesCommand({ ModelPackageGroupName: group, MaxResults: 2, NextToken: first.NextToken }));
+    const second = await sm().send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: group, MaxResults: 2, NextToken: first.NextToken }),
+    );
     expect(second.ModelPackageSummaryList!.map((p) => p.ModelPackageVersion)).toEqual([3]);
     expect(second.NextToken).toBeUndefined();
   });
@@ -275,7 +304,11 @@ describe("model registry", () => {
 
   it("describes and lists groups, and refuses unknown ones", async () => {
     const described = await sm().send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group }));
-    expect(described).toMatchObject({ ModelPackageGroupName: group, ModelPackageGroupStatus: "Completed", ModelPackageGroupDescription: "fraud models" });
+    expect(described).toMatchObject({
+      ModelPackageGroupName: group,
+      ModelPackageGroupStatus: "Completed",
+      ModelPackageGroupDescription: "fraud models",
+    });
     const listed = await sm().send(new ListModelPackageGroupsCommand({}));
     expect(listed.ModelPackageGroupSummaryList!.map((g) => g.ModelPackageGroupName)).toEqual([group]);
     const error = await rejection(sm().send(new ListModelPackagesCommand({ ModelPackageGroupName: "ghost" })));
@@ -293,7 +326,9 @@ describe("model registry", () => {
     await sm().send(new DeleteTagsCommand({ ResourceArn: groupArn, TagKeys: ["team"] }));
     const after = await sm().send(new ListTagsCommand({ ResourceArn: groupArn }));
     expect(after.Tags).toEqual([{ Key: "tenant", Value: "acme" }]);
-    const error = await rejection(sm().send(new ListTagsCommand({ ResourceArn: "arn:aws:sagemaker:us-east-1:000000000000:endpoint/ghost" })));
+    const error = await rejection(
+      sm().send(new ListTagsCommand({ ResourceArn: "arn:aws:sagemaker:us-east-1:000000000000:endpoint/ghost" })),
+    );
     expect(error.name).toBe("ValidationException");
   });
 });

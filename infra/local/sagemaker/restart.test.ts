@@ -29,7 +29,9 @@ afterAll(async () => {
 });
 
 async function score(endpoint: string): Promise<string> {
-  const output = await sageMakerRuntimeClient().send(new InvokeEndpointCommand({ EndpointName: endpoint, ContentType: "text/csv", Body: "1,0.5,-0.2" }));
+  const output = await sageMakerRuntimeClient().send(
+    new InvokeEndpointCommand({ EndpointName: endpoint, ContentType: "text/csv", Body: "1,0.5,-0.2" }),
+  );
   return new TextDecoder().decode(output.Body);
 }
 
@@ -38,7 +40,9 @@ describe("state across restarts", () => {
     await createModel("tiny");
     await deployEndpoint("steady", [{ name: "only", model: "tiny" }]);
     const before = await score("steady");
-    await sageMakerClient().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "g", Tags: [{ Key: "tenant", Value: "t1" }] }));
+    await sageMakerClient().send(
+      new CreateModelPackageGroupCommand({ ModelPackageGroupName: "g", Tags: [{ Key: "tenant", Value: "t1" }] }),
+    );
     await sageMakerClient().send(new CreateModelPackageCommand({ ModelPackageGroupName: "g", ModelApprovalStatus: "Approved" }));
     await sageMakerClient().send(
       new CreateEndpointConfigCommand({
@@ -58,7 +62,9 @@ describe("state across restarts", () => {
 
     const packages = await sageMakerClient().send(new ListModelPackagesCommand({ ModelPackageGroupName: "g" }));
     expect(packages.ModelPackageSummaryList!.map((p) => [p.ModelPackageVersion, p.ModelApprovalStatus])).toEqual([[1, "Approved"]]);
-    const tags = await sageMakerClient().send(new ListTagsCommand({ ResourceArn: "arn:aws:sagemaker:us-east-1:000000000000:model-package-group/g" }));
+    const tags = await sageMakerClient().send(
+      new ListTagsCommand({ ResourceArn: "arn:aws:sagemaker:us-east-1:000000000000:model-package-group/g" }),
+    );
     expect(tags.Tags).toEqual([{ Key: "tenant", Value: "t1" }]);
 
     // A second package continues the numbering rather than restarting it.
@@ -71,7 +77,17 @@ describe("as a process of the launcher (infra/local/run-service.ts)", () => {
   it("prints one ready line, and on SIGTERM saves state and exits 0", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "sagemaker-cli-"));
     // node itself (not npx) so that SIGTERM reaches the emulator's process.
-    const args = ["--import", "tsx", "--conditions=react-server", "infra/local/run-service.ts", "sagemaker", "--port", "0", "--data", dataDir];
+    const args = [
+      "--import",
+      "tsx",
+      "--conditions=react-server",
+      "infra/local/run-service.ts",
+      "sagemaker",
+      "--port",
+      "0",
+      "--data",
+      dataDir,
+    ];
     const child = spawn(process.execPath, args, {
       cwd: fileURLToPath(new URL("../../..", import.meta.url)),
       stdio: ["ignore", "pipe", "inherit"],
@@ -91,7 +107,9 @@ describe("as a process of the launcher (infra/local/run-service.ts)", () => {
       const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       expect(await exit).toBe(0);
-      const saved = JSON.parse(await readFile(path.join(dataDir, "sagemaker", "sagemaker-state.json"), "utf8")) as { modelPackageGroups: Record<string, unknown> };
+      const saved = JSON.parse(await readFile(path.join(dataDir, "sagemaker", "sagemaker-state.json"), "utf8")) as {
+        modelPackageGroups: Record<string, unknown>;
+      };
       expect(Object.keys(saved.modelPackageGroups)).toEqual(["from-cli"]);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");

@@ -10,7 +10,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sageMakerRuntimeClient } from "@/lib/aws/clients";
 import { modelFileFrom } from "./runtime/model-archive";
 import { parseXgboostModel } from "./xgboost";
-import { admin, BUCKET, createModel, deployEndpoint, putObject, readFixture, startTestStack, TINY_FEATURES, type TestStack } from "./test-support";
+import {
+  admin,
+  BUCKET,
+  createModel,
+  deployEndpoint,
+  putObject,
+  readFixture,
+  startTestStack,
+  TINY_FEATURES,
+  type TestStack,
+} from "./test-support";
 
 interface Expected {
   rows: (number | null)[][];
@@ -77,13 +87,14 @@ describe("InvokeEndpoint without an explainer", () => {
   });
 
   it("reads the JSON shapes and answers JSON when asked", async () => {
-    const bodies = [
-      { instances: expected.rows.map((features) => ({ features })) },
-      { instances: expected.rows },
-      expected.rows,
-    ];
+    const bodies = [{ instances: expected.rows.map((features) => ({ features })) }, { instances: expected.rows }, expected.rows];
     for (const body of bodies) {
-      const output = await invoke({ EndpointName: "plain", ContentType: "application/json", Accept: "application/json", Body: JSON.stringify(body) });
+      const output = await invoke({
+        EndpointName: "plain",
+        ContentType: "application/json",
+        Accept: "application/json",
+        Body: JSON.stringify(body),
+      });
       expect(output.ContentType).toBe("application/json");
       const parsed = JSON.parse(output.text) as { predictions: { score: number }[] };
       expect(parsed.predictions.map((p) => p.score)).toEqual(expected.predictions.map((p) => expect.closeTo(p, 6) as number));
@@ -91,7 +102,13 @@ describe("InvokeEndpoint without an explainer", () => {
   });
 
   it("echoes custom attributes and honours TargetVariant", async () => {
-    const output = await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3", TargetVariant: "canary", CustomAttributes: "trace=abc" });
+    const output = await invoke({
+      EndpointName: "split",
+      ContentType: "text/csv",
+      Body: "1,2,3",
+      TargetVariant: "canary",
+      CustomAttributes: "trace=abc",
+    });
     expect(output.InvokedProductionVariant).toBe("canary");
     expect(output.CustomAttributes).toBe("trace=abc");
   });
@@ -202,7 +219,9 @@ describe("fault injection", () => {
 
   it("'slow' still answers, and cleared faults stop applying", async () => {
     await admin(stack, "POST", "faults", { endpointName: "plain", mode: "slow", latencyMs: 30 });
-    await expect(invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3" })).resolves.toMatchObject({ InvokedProductionVariant: "only" });
+    await expect(invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3" })).resolves.toMatchObject({
+      InvokedProductionVariant: "only",
+    });
     await admin(stack, "POST", "faults", { endpointName: "plain", mode: "down" });
     expect(await admin(stack, "DELETE", "faults?endpointName=plain")).toEqual({ removed: 1 });
     await expect(invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,2,3" })).resolves.toBeDefined();
@@ -233,7 +252,13 @@ async function firstArtifact(): Promise<URL> {
   for (const group of (await readdir(base)).sort()) {
     for (const version of (await readdir(new URL(`${group}/`, base))).sort()) {
       const file = new URL(`${group}/${version}/model.tar.gz`, base);
-      if (await readFile(file).then(() => true, () => false)) return file;
+      if (
+        await readFile(file).then(
+          () => true,
+          () => false,
+        )
+      )
+        return file;
     }
   }
   throw new Error("no committed model.tar.gz under infra/model/artifacts");

@@ -62,7 +62,12 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
     if (url.pathname.startsWith("/_emulator/")) return handleAdmin(admin, req, res, url);
     if (req.method === "POST" && url.pathname === "/") return handleControlPlane(control, req, res);
     req.resume();
-    sendError(res, new ApiError("UnknownOperationException", 404, `No route for ${req.method} ${url.pathname}.`), newRequestId(), "application/json");
+    sendError(
+      res,
+      new ApiError("UnknownOperationException", 404, `No route for ${req.method} ${url.pathname}.`),
+      newRequestId(),
+      "application/json",
+    );
   }
 
   await lifecycle.resume();

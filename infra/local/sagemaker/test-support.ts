@@ -159,8 +159,11 @@ export async function deployEndpoint(
 }
 
 export async function waitForStatus(endpointName: string, statuses: string[]): Promise<DescribeEndpointCommandOutput> {
-  return eventually(async () => {
-    const described = await sageMakerClient().send(new DescribeEndpointCommand({ EndpointName: endpointName }));
-    return statuses.includes(described.EndpointStatus ?? "") ? described : undefined;
-  }, `${endpointName} to reach ${statuses.join(" or ")}`);
+  return eventually(
+    async () => {
+      const described = await sageMakerClient().send(new DescribeEndpointCommand({ EndpointName: endpointName }));
+      return statuses.includes(described.EndpointStatus ?? "") ? described : undefined;
+    },
+    `${endpointName} to reach ${statuses.join(" or ")}`,
+  );
 }

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createTransactionGenerator, type SimulatedTransaction } from "@/infra/model/simulator/generator";
 import { TENANT_PROFILES, type TenantId } from "@/infra/model/simulator/tenants";
-import { isAppError } from "@/lib/api/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 import { documentClient } from "@/lib/aws/clients";
 import { seedMarkerSk, tenantPk } from "@/lib/db/keys";
 import { env } from "@/lib/env";
@@ -50,7 +50,8 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
   const db = documentClient();
   const TableName = env().TABLE_NAME;
   const markerKey = { PK: tenantPk(tenant.tenantId), SK: MARKER };
-  if ((await db.send(new GetCommand({ TableName, Key: markerKey }))).Item) return { tenantId: tenant.tenantId, skipped: true, queued: 0, verdicts: 0 };
+  if ((await db.send(new GetCommand({ TableName, Key: markerKey }))).Item)
+    return { tenantId: tenant.tenantId, skipped: true, queued: 0, verdicts: 0 };
 
   const simulated = simulate(tenant.tenantId as TenantId, now);
   const truth = new Map(simulated.map((s) => [s.sim.transaction.txn_id, s]));
@@ -60,16 +61,25 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
   const queued: QueueItem[] = [];
   for (let i = 0; i < simulated.length; i += CHUNK) {
     const chunk = simulated.slice(i, i + CHUNK).map((s) => s.sim.transaction);
-    await scoreTransactions({ tenantId: tenant.tenantId, endpointName: tenant.endpointName, settings: { ...settings, timeoutBudgetMs: 5_000 }, startedAt: performance.now() }, chunk, {
-      scoreRow,
-      modelVersion: (endpoint, variant) => versions.versionOf(endpoint, variant),
-      enqueue: async (item) => {
-        const result = await enqueueTransaction({ ...item, createdAt: truth.get(item.txnId)?.at.toISOString() ?? item.createdAt });
-        queued.push(result.item);
-        return result;
+    await scoreTransactions(
+      {
+        tenantId: tenant.tenantId,
+        endpointName: tenant.endpointName,
+        settings: { ...settings, timeoutBudgetMs: 5_000 },
+        startedAt: performance.now(),
       },
-      now: () => performance.now(),
-    });
+      chunk,
+      {
+        scoreRow,
+        modelVersion: (endpoint, variant) => versions.versionOf(endpoint, variant),
+        enqueue: async (item) => {
+          const result = await enqueueTransaction({ ...item, createdAt: truth.get(item.txnId)?.at.toISOString() ?? item.createdAt });
+          queued.push(result.item);
+          return result;
+        },
+        now: () => performance.now(),
+      },
+    );
   }
   const verdicts = await recordPastVerdicts(tenant, queued, truth, now);
   await db.send(new PutCommand({ TableName, Item: { ...markerKey, seededAt: now.toISOString(), queued: queued.length, verdicts } }));

@@ -139,8 +139,20 @@ async function createEndpoint(tenant: DemoTenant, featureHeaders: readonly strin
     new CreateEndpointConfigCommand({
       EndpointConfigName: configName,
       ProductionVariants: [
-        { VariantName: "production", ModelName: production, InitialInstanceCount: 1, InstanceType: "ml.m5.large", InitialVariantWeight: 100 - tenant.canaryWeight },
-        { VariantName: "canary", ModelName: canary, InitialInstanceCount: 1, InstanceType: "ml.m5.large", InitialVariantWeight: tenant.canaryWeight },
+        {
+          VariantName: "production",
+          ModelName: production,
+          InitialInstanceCount: 1,
+          InstanceType: "ml.m5.large",
+          InitialVariantWeight: 100 - tenant.canaryWeight,
+        },
+        {
+          VariantName: "canary",
+          ModelName: canary,
+          InitialInstanceCount: 1,
+          InstanceType: "ml.m5.large",
+          InitialVariantWeight: tenant.canaryWeight,
+        },
       ],
       DataCaptureConfig: {
         EnableCapture: true,
@@ -156,14 +168,21 @@ async function createEndpoint(tenant: DemoTenant, featureHeaders: readonly strin
           InferenceConfig: { FeatureHeaders: [...featureHeaders] },
           // Clarify's kernel SHAP on AWS needs a baseline record; ours is the training medians. The
           // emulator computes exact TreeSHAP, which needs none, and ignores it.
-          ShapConfig: { ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, tenant.productionVersion) }, UseLogit: true },
+          ShapConfig: {
+            ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, tenant.productionVersion) },
+            UseLogit: true,
+          },
         },
       },
       Tags: [{ Key: "tenant", Value: tenant.tenantId }],
     }),
   );
   await sm.send(
-    new CreateEndpointCommand({ EndpointName: tenant.endpointName, EndpointConfigName: configName, Tags: [{ Key: "tenant", Value: tenant.tenantId }] }),
+    new CreateEndpointCommand({
+      EndpointName: tenant.endpointName,
+      EndpointConfigName: configName,
+      Tags: [{ Key: "tenant", Value: tenant.tenantId }],
+    }),
   );
 }
 
@@ -181,7 +200,10 @@ export async function seedTenantModels(tenant: DemoTenant, featureHeaders: reado
 export async function waitForEndpoints(tenants: readonly DemoTenant[]): Promise<void> {
   await Promise.all(
     tenants.map((t) =>
-      waitUntilEndpointInService({ client: sageMakerClient(), maxWaitTime: 120, minDelay: 1, maxDelay: 2 }, { EndpointName: t.endpointName }),
+      waitUntilEndpointInService(
+        { client: sageMakerClient(), maxWaitTime: 120, minDelay: 1, maxDelay: 2 },
+        { EndpointName: t.endpointName },
+      ),
     ),
   );
 }

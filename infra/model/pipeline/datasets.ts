@@ -68,7 +68,13 @@ export async function buildTenantData(plan: TenantPlan, dir: string): Promise<Te
   const sets = { early: new SetBuilder(), full: new SetBuilder(), fresh: new SetBuilder() };
   const test: string[] = [TRAINING_CSV_HEADER];
   const isReported = createLabelMaturity(plan.maturitySeed);
-  const rows = simulateTransactions({ tenant, seed: history.seed, start: new Date(history.start), days: history.days, count: history.rows });
+  const rows = simulateTransactions({
+    tenant,
+    seed: history.seed,
+    start: new Date(history.start),
+    days: history.days,
+    count: history.rows,
+  });
   let index = 0;
   for (const sim of rows) {
     const day = Math.floor((index++ * history.days) / history.rows);

@@ -17,6 +17,5 @@ const MEAN_REPORT_DELAY_DAYS: Readonly<Record<FraudPattern, number>> = {
 export function createLabelMaturity(seed: number) {
   const rng = new Random(seed);
   /** Whether a fraud of this pattern, `ageDays` old at the cut-off, has been reported yet. */
-  return (pattern: FraudPattern, ageDays: number): boolean =>
-    rng.float() < 1 - Math.exp(-ageDays / MEAN_REPORT_DELAY_DAYS[pattern]);
+  return (pattern: FraudPattern, ageDays: number): boolean => rng.float() < 1 - Math.exp(-ageDays / MEAN_REPORT_DELAY_DAYS[pattern]);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { Env } from "@/lib/env";
-import { userFromClaims } from "../oidc-claims";
+import { userFromClaims } from "@/lib/auth/oidc-claims";
 
 /**
  * Generic OIDC (Cognito user pools and any other compliant issuer), discovered from the issuer's

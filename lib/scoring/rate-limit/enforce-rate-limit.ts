@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { dynamoLease } from "./lease-window";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
 
@@ -30,7 +30,11 @@ export class RateLimitedError extends AppError {
 }
 
 /** Admits one request of an API key or throws RateLimitedError (429 with Retry-After, see with-api-key.ts). */
-export async function enforceRateLimit(key: { tenantId: string; keyId: string }, limitPerSecond: number, rateLimiter: RateLimiter = liveLimiter()): Promise<void> {
+export async function enforceRateLimit(
+  key: { tenantId: string; keyId: string },
+  limitPerSecond: number,
+  rateLimiter: RateLimiter = liveLimiter(),
+): Promise<void> {
   const admission = await rateLimiter.admit(key, limitPerSecond);
   if (!admission.isAllowed) throw new RateLimitedError(limitPerSecond, admission.retryAfterSeconds);
 }

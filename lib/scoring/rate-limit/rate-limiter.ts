@@ -12,7 +12,14 @@
  * - Fail open: when DynamoDB cannot be reached, the instance grants itself a chunk and logs. A
  *   rate limiter must not take scoring down with it (DESIGN: model and store trouble degrade).
  */
-export type LeaseCapacity = (input: { tenantId: string; keyId: string; window: number; want: number; limit: number; isFirstOfWindow: boolean }) => Promise<number>;
+export type LeaseCapacity = (input: {
+  tenantId: string;
+  keyId: string;
+  window: number;
+  want: number;
+  limit: number;
+  isFirstOfWindow: boolean;
+}) => Promise<number>;
 
 export type Admission = { isAllowed: true } | { isAllowed: false; retryAfterSeconds: number };
 

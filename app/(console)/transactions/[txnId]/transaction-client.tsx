@@ -75,7 +75,8 @@ export function TransactionClient({ txnId, backHref }: { txnId: string; backHref
         <DecisionBadge decision={item.decision} />
         {item.status !== "open" && <StatusBadge status={item.status} />}
         <span className="text-[13px] text-muted">
-          score <strong className="font-mono text-foreground">{item.score == null ? "—" : item.score.toFixed(3)}</strong> · {formatMoney(item.transaction.amount, item.transaction.currency ?? null)} ·{" "}
+          score <strong className="font-mono text-foreground">{item.score == null ? "—" : item.score.toFixed(3)}</strong> ·{" "}
+          {formatMoney(item.transaction.amount, item.transaction.currency ?? null)} ·{" "}
           <AgeCell decision={item.decision} createdAt={item.createdAt} now={now} isPending={pending} />
         </span>
       </div>
@@ -98,12 +99,17 @@ export function TransactionClient({ txnId, backHref }: { txnId: string; backHref
               </ul>
             )}
           </Card>
-          <Card title="Feature contributions (SHAP)" description="From the model's base rate to this score, in log-odds; red pushes towards fraud, green away.">
+          <Card
+            title="Feature contributions (SHAP)"
+            description="From the model's base rate to this score, in log-odds; red pushes towards fraud, green away."
+          >
             <div className="px-2 py-2">
               {data.waterfall ? (
                 <ShapWaterfallChart waterfall={data.waterfall} />
               ) : (
-                <p className="px-2 py-3 text-[12px] text-muted">{item.degraded ? "The model did not answer; no attributions." : "Decided by rule without the model; no attributions."}</p>
+                <p className="px-2 py-3 text-[12px] text-muted">
+                  {item.degraded ? "The model did not answer; no attributions." : "Decided by rule without the model; no attributions."}
+                </p>
               )}
             </div>
           </Card>
@@ -175,7 +181,11 @@ function ClaimBanner({ claim, isPending, onTakeOver }: { claim: ClaimState; isPe
             Claimed by <strong>{claim.claim?.name ?? "a colleague"}</strong>
             {claim.claim ? ` until ${clock.format(new Date(claim.claim.expiresAt))}` : ""}
           </span>
-          <button type="button" onClick={onTakeOver} className="shrink-0 rounded border border-warning/40 bg-surface px-2 py-0.5 font-medium text-foreground hover:bg-surface-muted">
+          <button
+            type="button"
+            onClick={onTakeOver}
+            className="shrink-0 rounded border border-warning/40 bg-surface px-2 py-0.5 font-medium text-foreground hover:bg-surface-muted"
+          >
             Take over
           </button>
         </div>

@@ -9,10 +9,7 @@ import type { Claim } from "@/lib/queue/queue-item";
 const RENEW_MS = 2 * 60_000;
 
 export type ClaimState =
-  | { kind: "pending" }
-  | { kind: "mine"; claim: Claim }
-  | { kind: "theirs"; claim: Claim | null }
-  | { kind: "none"; message?: string };
+  { kind: "pending" } | { kind: "mine"; claim: Claim } | { kind: "theirs"; claim: Claim | null } | { kind: "none"; message?: string };
 
 function toState(error: unknown): ClaimState {
   const details = isApiError(error) ? (error.details as { reason?: string; claim?: Claim | null } | undefined) : undefined;

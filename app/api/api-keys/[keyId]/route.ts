@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
-import { readBodyText } from "@/lib/api/read-json-body";
-import { withRoute } from "@/lib/api/with-route";
+import { AppError } from "@/lib/errors/app-error";
+import { readBodyText } from "@/lib/http/read-json-body";
+import { withRoute } from "@/lib/http/with-route";
 import { revokeApiKeyAudited } from "@/lib/api-keys/audited-api-keys";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { revokeApiKeyRequestSchema } from "@/lib/settings/settings-request";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withRoute } from "@/lib/api/with-route";
+import { withRoute } from "@/lib/http/with-route";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { exportLabels } from "@/lib/labels/export-labels";
 import { LABEL_FORMATS } from "@/lib/labels/label-format";

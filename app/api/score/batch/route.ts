@@ -1,4 +1,4 @@
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES } from "@/lib/scoring/score-request";
 import { scoreForTenant } from "@/lib/scoring/score-for-tenant";
 import { withApiKey } from "@/lib/scoring/with-api-key";

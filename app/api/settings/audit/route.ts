@@ -1,4 +1,4 @@
-import { withRoute } from "@/lib/api/with-route";
+import { withRoute } from "@/lib/http/with-route";
 import { auditFiltersSchema } from "@/lib/audit/audit-entry";
 import { listAudit } from "@/lib/audit/list-audit";
 import { AREA_ROLES } from "@/lib/auth/roles";

@@ -114,7 +114,12 @@ class Parser {
     if (arg === undefined || typeof arg === "string") this.fail();
     const list = Array.isArray(arg) ? arg : typeof arg === "number" ? [] : [arg];
     if (name === "ABS") return binary(arg, 0, (a) => Math.abs(a));
-    const reducers: Record<string, (xs: number[]) => number> = { SUM: sum, AVG: (xs) => sum(xs) / xs.length, MIN: (xs) => Math.min(...xs), MAX: (xs) => Math.max(...xs) };
+    const reducers: Record<string, (xs: number[]) => number> = {
+      SUM: sum,
+      AVG: (xs) => sum(xs) / xs.length,
+      MIN: (xs) => Math.min(...xs),
+      MAX: (xs) => Math.max(...xs),
+    };
     const reduce = reducers[name];
     if (!reduce) throw invalidParameterValue(`Unsupported metric math function ${name}.`);
     return typeof arg === "number" ? arg : combine(list, reduce);
@@ -155,7 +160,8 @@ function combine(list: TimeSeries[], reduce: (xs: number[]) => number): TimeSeri
 }
 
 function binary(left: Value, right: Value, op: (a: number, b: number) => number): Value {
-  if (Array.isArray(left) || Array.isArray(right)) throw invalidParameterValue("Arithmetic on arrays of time series is not supported; wrap them in SUM/AVG/MIN/MAX.");
+  if (Array.isArray(left) || Array.isArray(right))
+    throw invalidParameterValue("Arithmetic on arrays of time series is not supported; wrap them in SUM/AVG/MIN/MAX.");
   if (typeof left === "number" && typeof right === "number") return op(left, right);
   const out: TimeSeries = new Map();
   const times = typeof left === "number" ? [...(right as TimeSeries).keys()] : [...left.keys()];

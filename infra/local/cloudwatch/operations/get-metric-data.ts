@@ -11,10 +11,18 @@ import { metricSeries, statisticOrThrow, type TimeSeries, type Window } from "./
 const DEFAULT_MAX_DATAPOINTS = 100_800;
 
 const querySchema = z.object({
-  Id: z.string().min(1).max(255).regex(/^[a-z][a-zA-Z0-9_]*$/, "must start with a lowercase letter and contain only letters, digits and _"),
+  Id: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[a-z][a-zA-Z0-9_]*$/, "must start with a lowercase letter and contain only letters, digits and _"),
   MetricStat: z
     .object({
-      Metric: z.object({ Namespace: z.string().min(1).max(255), MetricName: z.string().min(1).max(255), Dimensions: z.array(dimensionSchema).max(30).optional() }),
+      Metric: z.object({
+        Namespace: z.string().min(1).max(255),
+        MetricName: z.string().min(1).max(255),
+        Dimensions: z.array(dimensionSchema).max(30).optional(),
+      }),
       Period: z.number().int().positive(),
       Stat: z.string().min(1),
       Unit: z.enum(UNITS).optional(),

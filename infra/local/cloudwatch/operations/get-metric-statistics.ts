@@ -17,7 +17,11 @@ const requestSchema = z.object({
   StartTime: wireTimestamp,
   EndTime: wireTimestamp,
   Period: z.number().int().positive(),
-  Statistics: z.array(z.enum(["SampleCount", "Average", "Sum", "Minimum", "Maximum"])).min(1).max(5).optional(),
+  Statistics: z
+    .array(z.enum(["SampleCount", "Average", "Sum", "Minimum", "Maximum"]))
+    .min(1)
+    .max(5)
+    .optional(),
   ExtendedStatistics: z.array(z.string().min(1)).min(1).max(10).optional(),
   Unit: z.enum(UNITS).optional(),
 });
@@ -31,16 +35,22 @@ export function getMetricStatistics(ctx: OperationContext, body: unknown) {
   assertValidPeriod(r.Period, "Period");
   const requested = Math.ceil((r.EndTime - r.StartTime) / 1000 / r.Period);
   if (requested > MAX_DATAPOINTS) {
-    throw invalidParameterCombination(`You have requested up to ${requested} datapoints, which exceeds the limit of ${MAX_DATAPOINTS}. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`);
+    throw invalidParameterCombination(
+      `You have requested up to ${requested} datapoints, which exceeds the limit of ${MAX_DATAPOINTS}. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`,
+    );
   }
   const simple = (r.Statistics ?? []).map((s) => statisticOrThrow(s, "Statistics"));
   const extended = (r.ExtendedStatistics ?? []).map((s) => statisticOrThrow(s, "ExtendedStatistics"));
-  if (extended.some((s) => s.kind !== "percentile")) throw invalidParameterValue("The parameter ExtendedStatistics accepts only percentiles (pNN.NN).");
+  if (extended.some((s) => s.kind !== "percentile"))
+    throw invalidParameterValue("The parameter ExtendedStatistics accepts only percentiles (pNN.NN).");
   const id = metricIdentity(r.Namespace, r.MetricName, r.Dimensions);
   const units = ctx.store.unitsOf(id);
   // Datapoints carry the unit of their data; with mixed units and no filter there is no single one.
   const unit = r.Unit ?? (units.length === 1 ? units[0] : "None");
-  const buckets = periodBuckets(ctx.store, id, r.Period, r.Unit, { startMs: r.StartTime, endMs: r.EndTime, nowMs: ctx.now() }, [...simple, ...extended]);
+  const buckets = periodBuckets(ctx.store, id, r.Period, r.Unit, { startMs: r.StartTime, endMs: r.EndTime, nowMs: ctx.now() }, [
+    ...simple,
+    ...extended,
+  ]);
   const Datapoints = buckets.map(([start, bucket]) => ({
     Timestamp: start,
     Unit: unit,

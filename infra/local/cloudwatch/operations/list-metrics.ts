@@ -10,7 +10,10 @@ const PAGE_SIZE = 500;
 const requestSchema = z.object({
   Namespace: z.string().min(1).max(255).optional(),
   MetricName: z.string().min(1).max(255).optional(),
-  Dimensions: z.array(z.object({ Name: z.string().min(1).max(255), Value: z.string().min(1).max(1024).optional() })).max(10).optional(),
+  Dimensions: z
+    .array(z.object({ Name: z.string().min(1).max(255), Value: z.string().min(1).max(1024).optional() }))
+    .max(10)
+    .optional(),
   NextToken: z.string().optional(),
   RecentlyActive: z.enum(["PT3H"]).optional(),
   IncludeLinkedAccounts: z.boolean().optional(),
@@ -22,7 +25,10 @@ export function listMetrics(ctx: OperationContext, body: unknown) {
   // RecentlyActive is judged by the newest datapoint timestamp (publish time is not persisted).
   const activeSince = r.RecentlyActive ? ctx.now() - HIGH_RESOLUTION_MS : -Infinity;
   const matches = [...ctx.store.all()]
-    .filter((s) => (r.Namespace === undefined || s.id.namespace === r.Namespace) && (r.MetricName === undefined || s.id.metricName === r.MetricName))
+    .filter(
+      (s) =>
+        (r.Namespace === undefined || s.id.namespace === r.Namespace) && (r.MetricName === undefined || s.id.metricName === r.MetricName),
+    )
     .filter((s) => matchesDimensionFilter(s.id, r.Dimensions ?? []) && s.lastUpdateMs >= activeSince)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const offset = r.NextToken === undefined ? 0 : decodeOffset(r.NextToken, matches.length);

@@ -42,10 +42,13 @@ export function putMetricData(ctx: OperationContext, body: unknown): Record<stri
 
 function toRecord(namespace: string, d: Datum, at: string, now: number): DatumRecord {
   const names = new Set((d.Dimensions ?? []).map((dim) => dim.Name));
-  if (names.size !== (d.Dimensions ?? []).length) throw invalidParameterValue(`The parameter ${at}.Dimensions must not contain duplicate names.`);
+  if (names.size !== (d.Dimensions ?? []).length)
+    throw invalidParameterValue(`The parameter ${at}.Dimensions must not contain duplicate names.`);
   const timestamp = d.Timestamp ?? now;
-  if (timestamp > now + TWO_HOURS_MS) throw invalidParameterValue(`The parameter ${at}.Timestamp must specify a time no more than two hours in the future.`);
-  if (timestamp < now - TWO_WEEKS_MS) throw invalidParameterValue(`The parameter ${at}.Timestamp must specify a time no more than two weeks in the past.`);
+  if (timestamp > now + TWO_HOURS_MS)
+    throw invalidParameterValue(`The parameter ${at}.Timestamp must specify a time no more than two hours in the future.`);
+  if (timestamp < now - TWO_WEEKS_MS)
+    throw invalidParameterValue(`The parameter ${at}.Timestamp must specify a time no more than two weeks in the past.`);
   const resolution = d.StorageResolution ?? 60;
   if (resolution !== 1 && resolution !== 60) throw invalidParameterValue(`The parameter ${at}.StorageResolution must be 1 or 60.`);
   const record: DatumRecord = { id: metricIdentity(namespace, d.MetricName, d.Dimensions), timestamp, unit: d.Unit ?? "None", resolution };
@@ -54,9 +57,13 @@ function toRecord(namespace: string, d: Datum, at: string, now: number): DatumRe
 
 function valuesOf(d: Datum, at: string): Pick<DatumRecord, "values" | "counts" | "statistics"> {
   const hasValues = d.Values !== undefined && d.Values.length > 0;
-  const given = [d.Value !== undefined && "Value", hasValues && "Values", d.StatisticValues !== undefined && "StatisticValues"].filter(Boolean);
+  const given = [d.Value !== undefined && "Value", hasValues && "Values", d.StatisticValues !== undefined && "StatisticValues"].filter(
+    Boolean,
+  );
   if (given.length > 1) {
-    throw invalidParameterCombination(`The parameters ${given.map((g) => `${at}.${String(g)}`).join(" and ")} are mutually exclusive and you have specified both.`);
+    throw invalidParameterCombination(
+      `The parameters ${given.map((g) => `${at}.${String(g)}`).join(" and ")} are mutually exclusive and you have specified both.`,
+    );
   }
   if (d.Counts !== undefined && !hasValues) throw invalidParameterCombination(`The parameter ${at}.Counts requires ${at}.Values.`);
   if (d.Value !== undefined) return { values: [d.Value] };
@@ -67,7 +74,8 @@ function valuesOf(d: Datum, at: string): Pick<DatumRecord, "values" | "counts" |
 
 function countsOf(d: Datum, at: string): Pick<DatumRecord, "counts"> {
   if (d.Counts === undefined) return {};
-  if (d.Counts.length !== d.Values?.length) throw invalidParameterValue(`The parameters ${at}.Values and ${at}.Counts must be of the same size.`);
+  if (d.Counts.length !== d.Values?.length)
+    throw invalidParameterValue(`The parameters ${at}.Values and ${at}.Counts must be of the same size.`);
   if (d.Counts.some((c) => c < 0)) throw invalidParameterValue(`The parameter ${at}.Counts must not contain negative values.`);
   return { counts: d.Counts };
 }

@@ -21,7 +21,9 @@ function decodeId([namespace, metricName, flat]: IdTuple): MetricIdentity {
 type DatumLine = [...IdTuple, number, string, 1 | 60, number[] | null, number[] | null, [number, number, number, number] | null];
 
 export function encodeDatum(d: DatumRecord): string {
-  const stats = d.statistics ? ([d.statistics.sampleCount, d.statistics.sum, d.statistics.min, d.statistics.max] as [number, number, number, number]) : null;
+  const stats = d.statistics
+    ? ([d.statistics.sampleCount, d.statistics.sum, d.statistics.min, d.statistics.max] as [number, number, number, number])
+    : null;
   const line: DatumLine = [...encodeId(d.id), d.timestamp, d.unit, d.resolution, d.values ?? null, d.counts ?? null, stats];
   return JSON.stringify(line);
 }

@@ -11,7 +11,13 @@ import { PersistentMetricStore } from "./persistent-store";
 const id = metricIdentity("NS", "m", [{ Name: "Endpoint", Value: "e1" }]);
 const now = Date.now();
 const minute = Math.floor(now / 60_000) * 60_000 - 10 * 60_000;
-const datum = (timestamp: number, values: number[], resolution: 1 | 60 = 60): DatumRecord => ({ id, timestamp, unit: "Count", resolution, values });
+const datum = (timestamp: number, values: number[], resolution: 1 | 60 = 60): DatumRecord => ({
+  id,
+  timestamp,
+  unit: "Count",
+  resolution,
+  values,
+});
 
 function sumOver(store: PersistentMetricStore, fromMs: number, toMs: number, period = 60) {
   const periods = store.store.aggregate(id, { fromSec: fromMs / 1000, toSec: toMs / 1000, period, withDistribution: true });

@@ -42,4 +42,3 @@ function parseJson(body: Buffer): unknown {
     throw new ApiError("SerializationException", 400, "Could not parse the request body as JSON.");
   }
 }
-

@@ -30,7 +30,9 @@ const explainerConfig = z.looseObject({
   ClarifyExplainerConfig: z
     .looseObject({
       EnableExplanations: z.string().optional(),
-      InferenceConfig: z.looseObject({ FeatureHeaders: z.array(z.string()).optional(), FeatureTypes: z.array(z.string()).optional() }).optional(),
+      InferenceConfig: z
+        .looseObject({ FeatureHeaders: z.array(z.string()).optional(), FeatureTypes: z.array(z.string()).optional() })
+        .optional(),
       ShapConfig: z.looseObject({}),
     })
     .optional(),
@@ -56,7 +58,8 @@ const createEndpointConfig: Operation = (ctx, body) => {
   const { Tags, ...input } = parseInput(createInput, body);
   const { state } = ctx.store;
   const name = input.EndpointConfigName;
-  if (state.endpointConfigs[name]) throw validationException(`Cannot create already existing endpoint configuration "${arn("endpoint-config", name)}".`);
+  if (state.endpointConfigs[name])
+    throw validationException(`Cannot create already existing endpoint configuration "${arn("endpoint-config", name)}".`);
   const names = input.ProductionVariants.map((v) => v.VariantName);
   if (new Set(names).size !== names.length) throw validationException("VariantName must be unique within an endpoint configuration.");
   for (const variant of input.ProductionVariants) findModel(ctx, variant.ModelName);

@@ -20,7 +20,13 @@ const updateInput = z.looseObject({
 const weightsInput = z.object({
   EndpointName: z.string().min(1),
   DesiredWeightsAndCapacities: z
-    .array(z.object({ VariantName: z.string().min(1), DesiredWeight: z.number().min(0).optional(), DesiredInstanceCount: z.number().int().min(0).optional() }))
+    .array(
+      z.object({
+        VariantName: z.string().min(1),
+        DesiredWeight: z.number().min(0).optional(),
+        DesiredInstanceCount: z.number().int().min(0).optional(),
+      }),
+    )
     .min(1),
 });
 

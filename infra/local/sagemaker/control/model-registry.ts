@@ -40,7 +40,9 @@ const listPackagesInput = listInput.extend({
 function findGroup(ctx: ControlContext, name: string): ModelPackageGroupRecord {
   // Accepts a name or an ARN, as the API does.
   const groupName = name.startsWith("arn:") ? name.split("/").pop()! : name;
-  const group = Object.values(ctx.store.state.modelPackageGroups).find((g) => g.ModelPackageGroupName.toLowerCase() === groupName.toLowerCase());
+  const group = Object.values(ctx.store.state.modelPackageGroups).find(
+    (g) => g.ModelPackageGroupName.toLowerCase() === groupName.toLowerCase(),
+  );
   if (!group) throw validationException(`ModelPackageGroup ${groupName} does not exist.`);
   return group;
 }
@@ -60,7 +62,12 @@ const createGroup: Operation = (ctx, body) => {
   if (Object.values(state.modelPackageGroups).some((g) => g.ModelPackageGroupArn === groupArn)) {
     throw validationException(`Model Package Group already exists: ${groupArn}`);
   }
-  state.modelPackageGroups[input.ModelPackageGroupName] = { ...input, ModelPackageGroupArn: groupArn, CreationTime: ctx.now(), nextVersion: 1 };
+  state.modelPackageGroups[input.ModelPackageGroupName] = {
+    ...input,
+    ModelPackageGroupArn: groupArn,
+    CreationTime: ctx.now(),
+    nextVersion: 1,
+  };
   if (Tags) putTags(state, groupArn, Tags);
   ctx.store.changed();
   return { ModelPackageGroupArn: groupArn };
@@ -99,7 +106,12 @@ const createPackage: Operation = (ctx, body) => {
     const group = findGroup(ctx, input.ModelPackageGroupName);
     const version = group.nextVersion++;
     const name = group.ModelPackageGroupName;
-    identity = { ModelPackageArn: modelPackageVersionArn(name, version), ModelPackageName: name, ModelPackageGroupName: name, ModelPackageVersion: version };
+    identity = {
+      ModelPackageArn: modelPackageVersionArn(name, version),
+      ModelPackageName: name,
+      ModelPackageGroupName: name,
+      ModelPackageVersion: version,
+    };
   } else if (input.ModelPackageName) {
     const packageArn = arn("model-package", input.ModelPackageName);
     if (state.modelPackages[packageArn]) throw validationException(`Model Package already exists: ${packageArn}`);
@@ -151,7 +163,8 @@ const listPackages: Operation = (ctx, body) => {
     items,
     name: (p) => p.ModelPackageName,
     creationTime: (p) => p.CreationTime,
-    sortKey: (p) => (options.SortBy === "Name" ? `${p.ModelPackageName}/${String(p.ModelPackageVersion ?? 0).padStart(9, "0")}` : p.CreationTime),
+    sortKey: (p) =>
+      options.SortBy === "Name" ? `${p.ModelPackageName}/${String(p.ModelPackageVersion ?? 0).padStart(9, "0")}` : p.CreationTime,
     options,
     defaultOrder: "Ascending",
     defaultMaxResults: 100,
@@ -175,7 +188,10 @@ const updatePackage: Operation = (ctx, body) => {
   if (input.ModelApprovalStatus) record.ModelApprovalStatus = input.ModelApprovalStatus;
   if (input.ApprovalDescription !== undefined) record.ApprovalDescription = input.ApprovalDescription;
   if (input.CustomerMetadataProperties || input.CustomerMetadataPropertiesToRemove) {
-    const properties = { ...(record.CustomerMetadataProperties as Record<string, string> | undefined), ...input.CustomerMetadataProperties };
+    const properties = {
+      ...(record.CustomerMetadataProperties as Record<string, string> | undefined),
+      ...input.CustomerMetadataProperties,
+    };
     for (const key of input.CustomerMetadataPropertiesToRemove ?? []) delete properties[key];
     record.CustomerMetadataProperties = properties;
   }

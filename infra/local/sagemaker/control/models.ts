@@ -10,7 +10,9 @@ import { listInput, parseInput, resourceName, tagList } from "./validate";
 const container = z.looseObject({
   Image: z.string().optional(),
   ModelDataUrl: z.string().optional(),
-  ModelDataSource: z.looseObject({ S3DataSource: z.looseObject({ S3Uri: z.string(), S3DataType: z.string(), CompressionType: z.string() }) }).optional(),
+  ModelDataSource: z
+    .looseObject({ S3DataSource: z.looseObject({ S3Uri: z.string(), S3DataType: z.string(), CompressionType: z.string() }) })
+    .optional(),
   Environment: z.record(z.string(), z.string()).optional(),
 });
 

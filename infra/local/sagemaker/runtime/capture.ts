@@ -43,7 +43,9 @@ export class CaptureWriter {
       buffers.map(async ({ bucket, key, lines }) => {
         const objectKey = `${key}/${stamp}-${randomUUID()}.jsonl`;
         try {
-          await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: `${lines.join("\n")}\n`, ContentType: "application/jsonl" }));
+          await s3Client().send(
+            new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: `${lines.join("\n")}\n`, ContentType: "application/jsonl" }),
+          );
         } catch (error) {
           console.error(`sagemaker emulator: could not write capture s3://${bucket}/${objectKey}: ${(error as Error).name}`);
         }
@@ -61,7 +63,11 @@ function captureLine(call: CapturedCall): string {
   if (settings.captureOutput) {
     captureData.endpointOutput = payload("OUTPUT", call.outputContentType, call.output, settings);
   }
-  const eventMetadata = { eventId: randomUUID(), inferenceId: call.inferenceId, inferenceTime: call.time.toISOString().replace(/\.\d{3}Z$/, "Z") };
+  const eventMetadata = {
+    eventId: randomUUID(),
+    inferenceId: call.inferenceId,
+    inferenceTime: call.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
+  };
   return JSON.stringify({ captureData, eventMetadata, eventVersion: "0" });
 }
 

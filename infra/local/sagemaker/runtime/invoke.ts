@@ -73,7 +73,13 @@ function chooseVariant(endpoint: HostedEndpoint, target: string | undefined): Ho
   return picked;
 }
 
-async function callVariant(ctx: RuntimeContext, endpoint: HostedEndpoint, variant: HostedVariant, req: IncomingMessage, body: Buffer): Promise<ContainerResponse> {
+async function callVariant(
+  ctx: RuntimeContext,
+  endpoint: HostedEndpoint,
+  variant: HostedVariant,
+  req: IncomingMessage,
+  body: Buffer,
+): Promise<ContainerResponse> {
   const fault = ctx.faults.isEmpty ? undefined : ctx.faults.find(endpoint.name, variant.name);
   if (fault?.mode === "down") throw modelError(endpoint.name, 0, CRASHED_MESSAGE(endpoint.name));
   if (fault?.mode === "error" && Math.random() < (fault.errorRate ?? 1)) throw modelError(endpoint.name, 500, "Internal Server Error");

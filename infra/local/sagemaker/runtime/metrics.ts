@@ -90,7 +90,9 @@ export class MetricsAggregator {
     const data = [...this.variants.values()].flatMap((v) => v.drain(now));
     for (let i = 0; i < data.length; i += MAX_DATUMS_PER_CALL) {
       try {
-        await cloudWatchClient().send(new PutMetricDataCommand({ Namespace: NAMESPACE, MetricData: data.slice(i, i + MAX_DATUMS_PER_CALL) }));
+        await cloudWatchClient().send(
+          new PutMetricDataCommand({ Namespace: NAMESPACE, MetricData: data.slice(i, i + MAX_DATUMS_PER_CALL) }),
+        );
       } catch (error) {
         console.error(`sagemaker emulator: could not publish metrics: ${(error as Error).name}: ${(error as Error).message}`);
         return;

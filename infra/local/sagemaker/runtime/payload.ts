@@ -65,7 +65,8 @@ export function parseJsonRecords(text: string, width: number): RecordBatch {
   if (records.length === 0) throw runtimeValidationError("The request body holds no records.");
   const rows = new Float32Array(records.length * width);
   records.forEach((record, r) => {
-    if (record.length !== width) throw runtimeValidationError(`Record ${r + 1} has ${record.length} values but the model expects ${width} features.`);
+    if (record.length !== width)
+      throw runtimeValidationError(`Record ${r + 1} has ${record.length} values but the model expects ${width} features.`);
     for (let j = 0; j < width; j++) rows[r * width + j] = jsonValue(record[j], r);
   });
   return { rows, count: records.length };
@@ -92,4 +93,3 @@ function jsonValue(value: unknown, record: number): number {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-

@@ -40,9 +40,11 @@ export class StateStore {
     }
     const snapshot = JSON.stringify(this.state);
     // Writes are chained so an older snapshot never lands after a newer one.
-    this.writing = this.writing.then(() => writeAtomically(this.file, snapshot)).catch((error: unknown) => {
-      console.error(`sagemaker emulator: could not save state: ${String(error)}`);
-    });
+    this.writing = this.writing
+      .then(() => writeAtomically(this.file, snapshot))
+      .catch((error: unknown) => {
+        console.error(`sagemaker emulator: could not save state: ${String(error)}`);
+      });
     await this.writing;
   }
 }

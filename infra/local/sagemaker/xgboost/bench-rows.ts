@@ -41,7 +41,8 @@ function spreadOf(values: number[]): number {
   return Math.max(max - min, 1e-3);
 }
 
-
 interface BenchModelJson {
-  learner: { gradient_booster: { model: { trees: Array<{ left_children: number[]; split_indices: number[]; split_conditions: number[] }> } } };
+  learner: {
+    gradient_booster: { model: { trees: Array<{ left_children: number[]; split_indices: number[]; split_conditions: number[] }> } };
+  };
 }

@@ -68,7 +68,8 @@ function copyTree(tree: TreeJson, t: number, base: number, numFeatures: number, 
       throw invalidModel(`tree ${t} node ${i} has a non-finite ${isLeaf ? "leaf value" : "split condition"}`);
     }
     const feature = tree.split_indices[i] ?? 0;
-    if (!isLeaf && feature >= numFeatures) throw invalidModel(`tree ${t} node ${i} splits on feature ${feature} >= num_feature ${numFeatures}`);
+    if (!isLeaf && feature >= numFeatures)
+      throw invalidModel(`tree ${t} node ${i} splits on feature ${feature} >= num_feature ${numFeatures}`);
     const slot = base + i;
     f.left[slot] = isLeaf ? -1 : base + l;
     f.right[slot] = isLeaf ? -1 : base + r;

@@ -86,7 +86,12 @@ describe("parseXgboostModel: refusals", () => {
     ["multi-class", modelJson({ ...valid, numClass: 3, objective: "multi:softprob" }), "unsupported", /objective "multi:softprob"/],
     ["num_class > 1", modelJson({ ...valid, numClass: 3 }), "unsupported", /multi-class/],
     ["regression objective", modelJson({ ...valid, objective: "reg:squarederror" }), "unsupported", /reg:squarederror/],
-    ["child out of range", modelJson({ ...valid, trees: [[{ ...SMALL_TREE[0]!, right: 9 }, ...SMALL_TREE.slice(1)]] }), "invalid", /out of range/],
+    [
+      "child out of range",
+      modelJson({ ...valid, trees: [[{ ...SMALL_TREE[0]!, right: 9 }, ...SMALL_TREE.slice(1)]] }),
+      "invalid",
+      /out of range/,
+    ],
     ["a cycle", modelJson({ ...valid, trees: [[{ ...SMALL_TREE[0]!, right: 0 }, ...SMALL_TREE.slice(1)]] }), "invalid", /reached twice/],
     ["feature beyond num_feature", modelJson({ ...valid, numFeature: 1 }), "invalid", /feature 1 >= num_feature 1/],
     ["feature_names count", modelJson({ ...valid, featureNames: ["a"] }), "invalid", /1 feature_names/],

@@ -24,7 +24,7 @@ export function parseXgboostModel(json: string | Uint8Array): XgboostModel {
   const numFeatures = parseScalarParam("num_feature", params.num_feature);
   if (!Number.isInteger(numFeatures) || numFeatures < 1) throw invalidModel(`num_feature "${params.num_feature}"`);
   if (learner.feature_types?.some((type) => type === "c")) {
-    throw unsupportedModel("categorical features (feature_types contains \"c\")");
+    throw unsupportedModel('categorical features (feature_types contains "c")');
   }
   assertFeatureNames(learner.feature_names, numFeatures);
 

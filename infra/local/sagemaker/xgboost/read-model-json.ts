@@ -10,12 +10,10 @@ export function readModelJson(input: string | Uint8Array): unknown {
   const text = typeof input === "string" ? input : decodeUtf8(input);
   const trimmed = text.trimStart();
   if (!trimmed.startsWith("{")) {
-    throw unsupportedModel(
-      "not a JSON document (legacy binary format?); save the booster with save_model(\"model.json\")",
-    );
+    throw unsupportedModel('not a JSON document (legacy binary format?); save the booster with save_model("model.json")');
   }
   if (looksLikeUbjson(trimmed)) {
-    throw unsupportedModel("UBJSON format; save the booster with save_model(\"model.json\")");
+    throw unsupportedModel('UBJSON format; save the booster with save_model("model.json")');
   }
   try {
     return JSON.parse(text);

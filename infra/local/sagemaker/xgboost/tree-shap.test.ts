@@ -7,7 +7,6 @@ import { mulberry32 } from "./seeded-random";
 // path-dependent value function v(S) (features outside S follow both branches weighted by cover).
 // TreeSHAP must reproduce it for any tree, including features repeated along a path.
 
-
 function randomTree(rand: () => number, numFeatures: number, maxDepth: number): TestNode[] {
   const nodes: TestNode[] = [];
   const grow = (depth: number): number => {

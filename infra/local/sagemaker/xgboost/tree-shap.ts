@@ -42,7 +42,14 @@ export class TreeShap {
     for (let t = 0; t < numTrees; t++) this.recurse(roots[t] as number, 0, 0, 1, 1, -1);
   }
 
-  private recurse(node: number, depth: number, parentOffset: number, zeroFraction: number, oneFraction: number, parentFeature: number): void {
+  private recurse(
+    node: number,
+    depth: number,
+    parentOffset: number,
+    zeroFraction: number,
+    oneFraction: number,
+    parentFeature: number,
+  ): void {
     const f = this.forest;
     const offset = parentOffset + depth + 1;
     this.copyPath(parentOffset, offset, depth);

@@ -29,7 +29,13 @@ export class ForestModel implements XgboostModel {
   // Inputs are rounded to float32 into this buffer so comparisons match XGBoost's float compares.
   private readonly rowBuffer: Float32Array;
 
-  constructor(options: { forest: Forest; numFeatures: number; featureNames: readonly string[] | undefined; objective: SupportedObjective; baseScore: number }) {
+  constructor(options: {
+    forest: Forest;
+    numFeatures: number;
+    featureNames: readonly string[] | undefined;
+    objective: SupportedObjective;
+    baseScore: number;
+  }) {
     this.forest = options.forest;
     this.numFeatures = options.numFeatures;
     this.featureNames = options.featureNames;

@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/api/app-error";
-import { readBodyText } from "@/lib/api/read-json-body";
-import { withRoute } from "@/lib/api/with-route";
+import { AppError } from "@/lib/errors/app-error";
+import { readBodyText } from "@/lib/http/read-json-body";
+import { withRoute } from "@/lib/http/with-route";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { claimRequestSchema } from "@/lib/feedback/verdict-request";
 import { claimItem, releaseClaim } from "@/lib/queue/claim-item";
@@ -14,7 +14,12 @@ export const POST = withRoute<{ txnId: string }>(
   async ({ req, tenantId, session, params }) => {
     const text = await readBodyText(req, 1024);
     const { takeOver } = claimRequestSchema.parse(text ? parseJson(text) : {});
-    const item = await claimItem({ tenantId, txnId: txnIdSchema.parse(params.txnId), actor: { id: session.id, name: session.name }, takeOver });
+    const item = await claimItem({
+      tenantId,
+      txnId: txnIdSchema.parse(params.txnId),
+      actor: { id: session.id, name: session.name },
+      takeOver,
+    });
     return Response.json({ claim: item.claim, version: item.version, status: item.status }, { status: 200 });
   },
   { roles: AREA_ROLES.queue },
