@@ -25,11 +25,11 @@ export function DemoAccountPicker({ accounts, password, disabled, onPick }: Demo
         Local demo: every account&apos;s password is <code className="font-mono text-foreground">{password}</code>. Pick one to fill the
         form.
       </p>
-      <ul className="mt-3 space-y-2">
+      <ul className="mt-3 space-y-3">
         {tenants.map((tenant) => (
-          <li key={tenant} className="flex items-center gap-2">
-            <span className="w-[88px] shrink-0 truncate text-[12px] text-subtle">{tenant}</span>
-            <span className="flex flex-1 gap-1.5">
+          <li key={tenant}>
+            <p className="mb-1.5 text-[12px] text-subtle">{tenant}</p>
+            <span className="grid grid-cols-3 gap-1.5">
               {ROLES.map((role) => {
                 const account = accounts.find((a) => a.tenant === tenant && a.role === role);
                 if (!account) return null;
@@ -41,7 +41,7 @@ export function DemoAccountPicker({ accounts, password, disabled, onPick }: Demo
                     title={account.email}
                     aria-label={`Use ${account.email} (${ROLE_LABELS[role]}, ${tenant})`}
                     onClick={() => onPick(account)}
-                    className="h-7 flex-1 rounded-md border border-line-strong bg-surface px-2 text-[12px] font-medium text-foreground hover:bg-surface-muted disabled:opacity-60"
+                    className="h-7 whitespace-nowrap rounded-md border border-line-strong bg-surface px-2 text-[12px] font-medium text-foreground hover:bg-surface-muted disabled:opacity-60"
                   >
                     {ROLE_LABELS[role]}
                   </button>
