@@ -4,7 +4,7 @@
 //   script: no next, react, react-dom, @tanstack, server-only, and no value import of next-auth (its
 //   Session / JWT *types* are allowed: they are erased and load nothing). It never imports the glue
 //   (lib/http, lib/queries), components/, app/ or infra/.
-// - components/ and lib/queries run in the browser: they import no server module. A server module is
+// - components/, lib/queries and app/'s error boundaries run in the browser: they import no server module. A server module is
 //   lib/aws/**, lib/env.ts, lib/http/**, any lib/ file that imports @aws-sdk/*, node:*, server-only,
 //   next/headers or next-auth's server entry, and every lib/ file that imports one of those (followed
 //   through value imports, so the list below is computed from the sources, never kept by hand).
@@ -158,7 +158,8 @@ export function layerFences() {
       rules: { [RULE]: ["error", DOMAIN_FENCE] },
     },
     {
-      files: ["components/**/*.{ts,tsx}", "lib/queries/**/*.{ts,tsx}"],
+      // Next's error boundaries must be client components and must live in app/.
+      files: ["components/**/*.{ts,tsx}", "lib/queries/**/*.{ts,tsx}", "app/**/error.tsx", "app/**/global-error.tsx"],
       rules: { [RULE]: ["error", browser] },
     },
   ];
