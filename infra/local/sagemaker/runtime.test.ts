@@ -70,6 +70,9 @@ beforeAll(async () => {
       },
     },
   });
+  await deployEndpoint("explained-unnamed", [{ name: "only", model: "tiny" }], {
+    ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: { ShapBaseline: "0,0,0\n1,1,1" } } } },
+  });
 });
 
 afterAll(async () => {
@@ -157,10 +160,18 @@ describe("Clarify explanations", () => {
     expect((JSON.parse(none.text) as ClarifyBody).explanations).toEqual({});
   });
 
-  it("uses the model's feature names when the endpoint has no explainer config", async () => {
-    const output = await invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,0.5,-0.2", EnableExplanations: "`true`" });
+  it("uses the model's feature names when the explainer config names none", async () => {
+    const output = await invoke({ EndpointName: "explained-unnamed", ContentType: "text/csv", Body: "1,0.5,-0.2" });
     const body = JSON.parse(output.text) as ClarifyBody;
     expect(body.explanations.kernel_shap![0]!.map((f) => f.feature_header)).toEqual(TINY_FEATURES);
+  });
+
+  // Without an ExplainerConfig there is no explainer: the header changes nothing and the container
+  // answers as usual (SageMaker developer guide, clarify-online-explainability-invoke-endpoint).
+  it("ignores EnableExplanations on an endpoint without an explainer config", async () => {
+    const output = await invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,0.5,-0.2", EnableExplanations: "`true`" });
+    expect(output.ContentType).toBe("text/csv; charset=utf-8");
+    expect(Number(output.text)).toBeGreaterThan(0);
   });
 });
 

@@ -2,6 +2,7 @@ import type { XgboostModel } from "../xgboost";
 import type { Deployment } from "../state/types";
 import { captureSettingsOf, type CaptureSettings } from "./capture-settings";
 import type { MetricsAggregator, VariantMetrics } from "./metrics";
+import type { RecordBatch } from "./payload";
 
 export interface HostedVariant {
   readonly name: string;
@@ -9,12 +10,18 @@ export interface HostedVariant {
   readonly weight: number;
   readonly instanceCount: number;
   readonly metrics: VariantMetrics;
+  /** Clarify's SHAP baseline parsed for this variant's model (endpoints with an explainer only). */
+  readonly shapBaseline: RecordBatch | undefined;
 }
 
 export interface ExplainerSettings {
   /** JMESPath expression over each record's parsed output; Clarify's default is `true`. */
   readonly enableExplanations: string;
   readonly featureHeaders: readonly string[] | undefined;
+  /** ShapConfig.NumberOfSamples; undefined = Clarify's default (kernel-shap-cost.ts). */
+  readonly numberOfSamples: number | undefined;
+  /** ShapConfig.Seed: the coalitions drawn for the synthetic dataset. */
+  readonly seed: number;
 }
 
 /** An endpoint as the runtime serves it: loaded models, routing weights, capture and explainer settings. */
@@ -32,6 +39,7 @@ export function hostedEndpointOf(
   deployment: Deployment,
   models: readonly XgboostModel[],
   metrics: MetricsAggregator,
+  shapBaselines: readonly (RecordBatch | undefined)[] = [],
 ): HostedEndpoint {
   const variants = deployment.variants.map((v, i) => ({
     name: v.VariantName,
@@ -39,6 +47,7 @@ export function hostedEndpointOf(
     weight: v.CurrentWeight,
     instanceCount: v.CurrentInstanceCount,
     metrics: metrics.variant(name, v.VariantName, v.CurrentInstanceCount),
+    shapBaseline: shapBaselines[i],
   }));
   const cumulativeWeights = new Float64Array(variants.length);
   let sum = 0;
@@ -50,7 +59,12 @@ export function hostedEndpointOf(
     cumulativeWeights,
     capture: captureSettingsOf(deployment.DataCaptureConfig),
     explainer: clarify
-      ? { enableExplanations: clarify.EnableExplanations ?? "`true`", featureHeaders: clarify.InferenceConfig?.FeatureHeaders }
+      ? {
+          enableExplanations: clarify.EnableExplanations ?? "`true`",
+          featureHeaders: clarify.InferenceConfig?.FeatureHeaders,
+          numberOfSamples: clarify.ShapConfig?.NumberOfSamples,
+          seed: clarify.ShapConfig?.Seed ?? 0,
+        }
       : undefined,
   };
 }

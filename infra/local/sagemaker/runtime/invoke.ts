@@ -85,8 +85,11 @@ async function callVariant(
   if (fault?.mode === "error" && Math.random() < (fault.errorRate ?? 1)) throw modelError(endpoint.name, 500, "Internal Server Error");
   if (fault?.mode === "slow" && fault.latencyMs) await sleep(fault.latencyMs);
   const expression = header(req, "x-amzn-sagemaker-enable-explanations");
+  // The header overrides the config's EnableExplanations; without an ExplainerConfig there is no
+  // explainer in front of the container and the request is an ordinary one (SageMaker developer
+  // guide, clarify-online-explainability-invoke-endpoint).
   const explainer =
-    expression === undefined ? endpoint.explainer : { enableExplanations: expression, featureHeaders: endpoint.explainer?.featureHeaders };
+    expression === undefined || !endpoint.explainer ? endpoint.explainer : { ...endpoint.explainer, enableExplanations: expression };
   return runContainer(variant, {
     endpointName: endpoint.name,
     body,
