@@ -116,16 +116,33 @@ describe("InvokeEndpoint without an explainer", () => {
     expect(output.CustomAttributes).toBe("trace=abc");
   });
 
-  it("routes traffic roughly by weight", async () => {
-    const counts = { production: 0, canary: 0 };
-    for (let i = 0; i < 400; i++) {
-      const output = await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3" });
-      counts[output.InvokedProductionVariant as keyof typeof counts]++;
-    }
-    expect(counts.production + counts.canary).toBe(400);
-    const share = counts.production / 400;
-    expect(share).toBeGreaterThan(0.6);
-    expect(share).toBeLessThan(0.9);
+  // Seeded routing (README, "Routing"): the same seed and weights give the same variants, and the
+  // shares follow weight / sum of weights (UpdateEndpointWeightsAndCapacities API reference).
+  it("routes by weight with a seeded, reproducible sequence", async () => {
+    const route = async (n: number) => {
+      const picked: string[] = [];
+      for (let i = 0; i < n; i++) {
+        picked.push((await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3" })).InvokedProductionVariant!);
+      }
+      return picked;
+    };
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 42 });
+    const first = await route(200);
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 42 });
+    expect(await route(200)).toEqual(first);
+    const share = first.filter((v) => v === "production").length / first.length;
+    expect(share).toBeGreaterThan(0.65);
+    expect(share).toBeLessThan(0.85);
+  });
+
+  it("TargetVariant draws nothing: the seeded sequence continues where it was", async () => {
+    const next = async (target?: string) =>
+      (await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3", TargetVariant: target })).InvokedProductionVariant;
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 7 });
+    const plain = [await next(), await next(), await next()];
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 7 });
+    const mixed = [await next(), await next("canary"), await next(), await next("canary"), await next()];
+    expect([mixed[0], mixed[2], mixed[4]]).toEqual(plain);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { XgboostModel } from "../xgboost";
 import type { Deployment } from "../state/types";
+import { RandomRegistry, type EndpointRandom } from "./endpoint-random";
 import { captureSettingsOf, type CaptureSettings } from "./capture-settings";
 import type { MetricsAggregator, VariantMetrics } from "./metrics";
 import type { RecordBatch } from "./payload";
@@ -70,7 +71,7 @@ export function hostedEndpointOf(
 }
 
 /** Traffic share of a variant is its weight over the sum of weights. */
-export function pickVariant(endpoint: HostedEndpoint, random = Math.random()): HostedVariant | undefined {
+export function pickVariant(endpoint: HostedEndpoint, random: number): HostedVariant | undefined {
   const weights = endpoint.cumulativeWeights;
   const total = weights[weights.length - 1] ?? 0;
   if (total <= 0) return undefined;
@@ -79,12 +80,17 @@ export function pickVariant(endpoint: HostedEndpoint, random = Math.random()): H
   return endpoint.variants[endpoint.variants.length - 1];
 }
 
-/** The endpoints that can take invocations right now, by name. */
+/** The endpoints that can take invocations right now, by name, and each endpoint's seeded chance. */
 export class Hosting {
   private readonly endpoints = new Map<string, HostedEndpoint>();
+  readonly random = new RandomRegistry();
 
   get(name: string): HostedEndpoint | undefined {
     return this.endpoints.get(name);
+  }
+
+  randomOf(name: string): EndpointRandom {
+    return this.random.of(name);
   }
 
   install(endpoint: HostedEndpoint): void {
@@ -93,5 +99,6 @@ export class Hosting {
 
   remove(name: string): void {
     this.endpoints.delete(name);
+    this.random.forget(name);
   }
 }
