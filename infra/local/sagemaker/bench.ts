@@ -49,12 +49,16 @@ async function main(): Promise<void> {
     await createModel("bench", "s3://models/bench/model.tar.gz");
     const plain = await deployEndpoint("bench", [{ name: "production", model: "bench" }]);
     if (plain.EndpointStatus !== "InService") throw new Error(`endpoint failed: ${plain.FailureReason}`);
+    const width = await featureCount(stack.sagemakerUrl);
+    // One all-missing baseline record: Clarify's cost is then n_samples model calls per record.
     await deployEndpoint("bench-explained", [{ name: "production", model: "bench" }], {
       ExplainerConfig: {
-        ClarifyExplainerConfig: { EnableExplanations: "`true`", ShapConfig: { ShapBaselineConfig: { ShapBaseline: "0" } } },
+        ClarifyExplainerConfig: {
+          EnableExplanations: "`true`",
+          ShapConfig: { ShapBaselineConfig: { ShapBaseline: ",".repeat(width - 1) } },
+        },
       },
     });
-    const width = await featureCount(stack.sagemakerUrl);
     const row = () => Array.from({ length: width }, (_, j) => (j === 3 ? "" : (Math.random() * 10).toFixed(3))).join(",");
     const cases = [
       { name: "1 row", endpoint: "bench", body: row() },
