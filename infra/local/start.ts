@@ -19,7 +19,7 @@ import { applyLocalStackEnv, localStackEnv, type StackUrls } from "./stack-env";
 import type { DemoSeed } from "./seed/seed-demo";
 
 const ROOT = process.cwd();
-const TSX_NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
+const TSX_NODE_ARGS = ["--import", "tsx"];
 
 async function resolveStackPorts(options: LauncherOptions): Promise<StackPorts> {
   if (options.stackPorts !== "auto") return options.stackPorts;
