@@ -1,4 +1,4 @@
-import type { UserStoreDeps } from "./deps";
+import type { StoreDeps } from "@/lib/db/store";
 
 type Item = Record<string, unknown>;
 interface Command {
@@ -10,7 +10,7 @@ interface Command {
  * A stand-in for the document client with just the behaviour lib/users relies on: conditional
  * put on attribute_not_exists(PK) and a GSI1 query by (GSI1PK, GSI1SK). Tests only.
  */
-export function fakeUserTable(): { deps: Required<Pick<UserStoreDeps, "db" | "tableName">>; items: Item[] } {
+export function fakeUserTable(): { deps: Required<Pick<StoreDeps, "db" | "tableName">>; items: Item[] } {
   const items: Item[] = [];
   const send = (command: Command): Promise<unknown> => {
     const input = command.input;
