@@ -2,6 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { QUEUE_ITEM_SK, queueItemPk, queueStatusIndexPk } from "@/lib/db/keys";
+import { isConditionFailed } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
 import { notFound, type Actor } from "@/lib/queue/claim-item";
 import { getQueueItem } from "@/lib/queue/get-queue-item";
@@ -89,7 +90,7 @@ export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = 
     );
     before = toQueueItem(Attributes ?? {});
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!isConditionFailed(error)) throw error;
     return refusal(input, now, deps);
   }
   const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };

@@ -2,6 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";
+import { isConditionFailed } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { getQueueItem } from "./get-queue-item";
@@ -68,7 +69,7 @@ export async function claimItem(
     }
     return { ...before, claim };
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!isConditionFailed(error)) throw error;
     throw await claimRefusal(input, now, deps);
   }
 }
@@ -102,7 +103,7 @@ export async function releaseClaim(input: { tenantId: string; txnId: string; act
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!isConditionFailed(error)) throw error;
     if (!(await getQueueItem(input, deps))) throw notFound(input.txnId);
   }
 }

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { QUEUE_ITEM_SK, queueItemPk, queueLinkPk, queueLinkSk } from "@/lib/db/keys";
+import { isConditionFailed } from "@/lib/db/condition";
 import { store, type Store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { adjustQueueCountsQuietly } from "./queue-counts";
@@ -40,7 +41,7 @@ export async function enqueueTransaction(input: QueueItem, deps: QueueStoreDeps 
     await adjustQueueCountsQuietly(item.tenantId, { [item.status]: 1 }, { ...deps, db, tableName: TableName });
     return { isNew: true, item };
   }
-  if ((created.reason as Error).name !== "ConditionalCheckFailedException") throw unavailable(created.reason);
+  if (!isConditionFailed(created.reason)) throw unavailable(created.reason);
   const original = await withRetries(() => db.send(new GetCommand({ TableName, Key, ConsistentRead: true })), deps.retry).catch(
     (error: unknown) => {
       throw unavailable(error);

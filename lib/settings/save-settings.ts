@@ -2,6 +2,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";
+import { ifConditionFails } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
 import type { StoreDeps } from "@/lib/db/store";
 import { getSettings, type VersionedSettings } from "./get-settings";
@@ -29,19 +30,18 @@ export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {
   if (before.version !== input.expectedVersion) throw conflict(before.version);
   const version = input.expectedVersion + 1;
   const updatedAt = now().toISOString();
-  try {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { PK: tenantPk(input.tenantId), SK: SETTINGS_SK, settings, version, updatedAt, updatedBy: input.actor },
-        ConditionExpression: input.expectedVersion === 0 ? "attribute_not_exists(PK)" : "version = :expected",
-        ExpressionAttributeValues: input.expectedVersion === 0 ? undefined : { ":expected": input.expectedVersion },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") throw conflict();
-    throw error;
-  }
+  const put = new PutCommand({
+    TableName: tableName,
+    Item: { PK: tenantPk(input.tenantId), SK: SETTINGS_SK, settings, version, updatedAt, updatedBy: input.actor },
+    ConditionExpression: input.expectedVersion === 0 ? "attribute_not_exists(PK)" : "version = :expected",
+    ExpressionAttributeValues: input.expectedVersion === 0 ? undefined : { ":expected": input.expectedVersion },
+  });
+  await ifConditionFails(
+    () => db.send(put),
+    () => {
+      throw conflict();
+    },
+  );
   invalidateCachedSettings(input.tenantId);
   await recordAudit(
     {

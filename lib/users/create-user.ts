@@ -1,5 +1,6 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { emailIndexPk, normaliseEmail, tenantPk, userSk } from "@/lib/db/keys";
+import { ifConditionFails } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
 import type { StoreDeps } from "@/lib/db/store";
 import { hashPassword } from "./password";
@@ -19,17 +20,13 @@ export async function createUser(input: NewUser, deps: StoreDeps = {}): Promise<
     passwordHash: await hashPassword(password),
     createdAt: now().toISOString(),
   };
-  try {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { PK: tenantPk(record.tenantId), SK: userSk(email), GSI1PK: emailIndexPk(email), GSI1SK: "USER", ...record },
-        ConditionExpression: "attribute_not_exists(PK)",
-      }),
-    );
-    return { created: true };
-  } catch (error) {
-    if (error instanceof Error && error.name === "ConditionalCheckFailedException") return { created: false };
-    throw error;
-  }
+  const put = new PutCommand({
+    TableName: tableName,
+    Item: { PK: tenantPk(record.tenantId), SK: userSk(email), GSI1PK: emailIndexPk(email), GSI1SK: "USER", ...record },
+    ConditionExpression: "attribute_not_exists(PK)",
+  });
+  return ifConditionFails(
+    () => db.send(put).then(() => ({ created: true })),
+    () => ({ created: false }),
+  );
 }

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type { StoreDeps } from "@/lib/db/store";
 
 type Item = Record<string, unknown>;
@@ -17,7 +18,7 @@ export function fakeUserTable(): { deps: Required<Pick<StoreDeps, "db" | "tableN
     if (command.constructor.name === "PutCommand") {
       const item = input.Item as Item;
       if (items.some((i) => i.PK === item.PK && i.SK === item.SK)) {
-        return Promise.reject(Object.assign(new Error("The conditional request failed"), { name: "ConditionalCheckFailedException" }));
+        return Promise.reject(new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }));
       }
       items.push(item);
       return Promise.resolve({});

@@ -1,5 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { rateWindowPk, RATE_WINDOW_SK } from "@/lib/db/keys";
+import { ifConditionFails } from "@/lib/db/condition";
 import { store, type Store, type StoreDeps } from "@/lib/db/store";
 import type { LeaseCapacity } from "./rate-limiter";
 
@@ -10,8 +11,6 @@ import type { LeaseCapacity } from "./rate-limiter";
  * conditional UpdateItem: add to this window's count while it is below the limit, or start the
  * window over when the stored one is older.
  */
-const isConditionFailure = (error: unknown) => (error as Error).name === "ConditionalCheckFailedException";
-
 async function addToWindow(
   { db, tableName }: Store,
   key: Record<string, string>,
@@ -19,24 +18,24 @@ async function addToWindow(
   want: number,
   limit: number,
 ): Promise<number | null> {
-  try {
-    const { Attributes } = await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key,
-        UpdateExpression: "SET used = used + :want",
-        ConditionExpression: "win = :win AND used < :limit",
-        ExpressionAttributeValues: { ":want": want, ":win": window, ":limit": limit },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    const used = Number(Attributes?.used);
-    // `used` may pass the limit by up to a chunk; only what fits under it is granted.
-    return Math.max(0, Math.min(want, limit - (used - want)));
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+  const added = await ifConditionFails(
+    () =>
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: "SET used = used + :want",
+          ConditionExpression: "win = :win AND used < :limit",
+          ExpressionAttributeValues: { ":want": want, ":win": window, ":limit": limit },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      ),
+    () => null,
+  );
+  if (!added) return null;
+  const used = Number(added.Attributes?.used);
+  // `used` may pass the limit by up to a chunk; only what fits under it is granted.
+  return Math.max(0, Math.min(want, limit - (used - want)));
 }
 
 async function startWindow(
@@ -46,21 +45,17 @@ async function startWindow(
   want: number,
   limit: number,
 ): Promise<number | null> {
-  try {
-    await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key,
-        UpdateExpression: "SET win = :win, used = :want",
-        ConditionExpression: "attribute_not_exists(win) OR win < :win",
-        ExpressionAttributeValues: { ":win": window, ":want": Math.min(want, limit) },
-      }),
-    );
-    return Math.min(want, limit);
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+  const start = new UpdateCommand({
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: "SET win = :win, used = :want",
+    ConditionExpression: "attribute_not_exists(win) OR win < :win",
+    ExpressionAttributeValues: { ":win": window, ":want": Math.min(want, limit) },
+  });
+  return ifConditionFails(
+    () => db.send(start).then(() => Math.min(want, limit)),
+    () => null,
+  );
 }
 
 /**
