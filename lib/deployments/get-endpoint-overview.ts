@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { sageMakerClient } from "@/lib/aws/clients";
 import { getTenant } from "@/lib/tenants/get-tenant";
 import type { Tenant } from "@/lib/tenants/tenant";
-import { isMissingResource } from "./sagemaker-errors";
+import { isSageMakerMissing } from "@/lib/aws/missing";
 import type { EndpointLookup, VariantOverview } from "./endpoint-overview";
 import { trafficShares } from "./traffic-share";
 
@@ -31,7 +31,7 @@ export async function getEndpointOverview(input: { tenantId: string }, deps: End
   try {
     endpoint = await sageMaker.send(new DescribeEndpointCommand({ EndpointName: tenant.endpointName }));
   } catch (error) {
-    if (isMissingResource(error)) return { found: false, endpointName: tenant.endpointName };
+    if (isSageMakerMissing(error)) return { found: false, endpointName: tenant.endpointName };
     throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
   }
 
@@ -77,7 +77,7 @@ async function variantModels(
       ]),
     );
   } catch (error) {
-    if (isMissingResource(error)) return new Map();
+    if (isSageMakerMissing(error)) return new Map();
     throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
   }
 }

@@ -1,7 +1,7 @@
 import { ListModelPackagesCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { AppError } from "@/lib/errors/app-error";
 import { sageMakerClient } from "@/lib/aws/clients";
-import { isMissingResource } from "@/lib/deployments/sagemaker-errors";
+import { isSageMakerMissing } from "@/lib/aws/missing";
 import { getTenant } from "@/lib/tenants/get-tenant";
 import type { Tenant } from "@/lib/tenants/tenant";
 import type { ModelVersion } from "./model-version";
@@ -46,7 +46,7 @@ export async function listModelVersions(input: { tenantId: string }, deps: Model
       if (!nextToken) break;
     }
   } catch (error) {
-    if (isMissingResource(error)) return [];
+    if (isSageMakerMissing(error)) return [];
     throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
   }
   return versions;
