@@ -14,7 +14,7 @@ import { trafficShares } from "./traffic-share";
 
 export interface EndpointDeps {
   sageMaker?: Pick<SageMakerClient, "send">;
-  getTenant?: (tenantId: string) => Promise<Tenant | null>;
+  getTenant?: (input: { tenantId: string }) => Promise<Tenant | null>;
 }
 
 /**
@@ -23,7 +23,7 @@ export interface EndpointDeps {
  * (found: false), not an error; an unreachable SageMaker is `unavailable`.
  */
 export async function getEndpointOverview(input: { tenantId: string }, deps: EndpointDeps = {}): Promise<EndpointLookup> {
-  const tenant = await (deps.getTenant ?? getTenant)(input.tenantId);
+  const tenant = await (deps.getTenant ?? getTenant)({ tenantId: input.tenantId });
   if (!tenant) throw new AppError("not_found", "Tenant not found");
   const sageMaker = deps.sageMaker ?? sageMakerClient();
 

@@ -8,7 +8,7 @@ import type { ModelVersion } from "./model-version";
 
 export interface ModelDeps {
   sageMaker?: Pick<SageMakerClient, "send">;
-  getTenant?: (tenantId: string) => Promise<Tenant | null>;
+  getTenant?: (input: { tenantId: string }) => Promise<Tenant | null>;
 }
 
 /** Registries hold tens of versions; the cap only guards against a runaway pagination loop. */
@@ -16,7 +16,7 @@ const MAX_PAGES = 20;
 
 /** The versions of the tenant's model package group, newest first; [] when the group does not exist yet. */
 export async function listModelVersions(input: { tenantId: string }, deps: ModelDeps = {}): Promise<ModelVersion[]> {
-  const tenant = await (deps.getTenant ?? getTenant)(input.tenantId);
+  const tenant = await (deps.getTenant ?? getTenant)({ tenantId: input.tenantId });
   if (!tenant) throw new AppError("not_found", "Tenant not found");
   const sageMaker = deps.sageMaker ?? sageMakerClient();
 

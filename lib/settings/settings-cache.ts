@@ -58,9 +58,9 @@ function refresh(tenantId: string, entry: Entry, now: number, read: (tenantId: s
 }
 
 function readSettings(tenantId: string): Promise<TenantSettings> {
-  return getSettings(tenantId).then((s) => s.settings);
+  return getSettings({ tenantId }).then((s) => s.settings);
 }
 
-export function invalidateCachedSettings(tenantId: string): void {
+export function invalidateCachedSettings({ tenantId }: { tenantId: string }): void {
   cache.delete(tenantId);
 }

@@ -56,7 +56,7 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
   const truth = new Map(simulated.map((s) => [s.sim.transaction.txn_id, s]));
   const versions = createModelVersionResolver();
   await versions.warm(tenant.endpointName).catch(() => undefined);
-  const { settings } = await getSettings(tenant.tenantId);
+  const { settings } = await getSettings({ tenantId: tenant.tenantId });
   const queued: QueueItem[] = [];
   for (let i = 0; i < simulated.length; i += CHUNK) {
     const chunk = simulated.slice(i, i + CHUNK).map((s) => s.sim.transaction);
