@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ACCOUNT_ID } from "../arn";
 import { ApiError, internalFailure, runtimeValidationError } from "../errors";
-import { newRequestId, readBody, sendBody, sendError } from "../http";
+import { MAX_INVOKE_BODY_BYTES, newRequestId, payloadTooLarge, readBody, sendBody, sendError } from "../http";
 import type { CaptureWriter } from "./capture";
 import { modelError, runContainer, type ContainerResponse } from "./container";
 import type { FaultRegistry } from "./faults";
@@ -27,7 +27,11 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
   try {
     const endpoint = ctx.hosting.get(endpointName);
     if (!endpoint) throw runtimeValidationError(`Endpoint ${endpointName} of account ${ACCOUNT_ID} not found.`);
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_INVOKE_BODY_BYTES, () => payloadTooLarge(MAX_INVOKE_BODY_BYTES));
+    // TargetModel is for multi-model endpoints only; ours host one model per variant.
+    if (header(req, "x-amzn-sagemaker-target-model") !== undefined) {
+      throw runtimeValidationError(`Endpoint ${endpointName} is not a multi-model endpoint and does not support target model header.`);
+    }
     const random = ctx.hosting.randomOf(endpointName);
     variant = chooseVariant(endpoint, header(req, "x-amzn-sagemaker-target-variant"), random.routing);
     const modelStarted = performance.now();
@@ -37,9 +41,9 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
     } finally {
       modelMillis = performance.now() - modelStarted;
     }
-    const customAttributes = header(req, "x-amzn-sagemaker-custom-attributes");
+    // CustomAttributes come back only when the model sets them in its answer (InvokeEndpoint API
+    // reference); SageMaker's XGBoost container never does, so the request's are not echoed.
     const headers: Record<string, string> = { "x-Amzn-Invoked-Production-Variant": variant.name, "x-amzn-RequestId": requestId };
-    if (customAttributes !== undefined) headers["X-Amzn-SageMaker-Custom-Attributes"] = customAttributes;
     sendBody(res, 200, output.contentType, output.body, headers);
     recordMetrics(variant, 200, started, modelMillis);
     if (endpoint.capture) {
