@@ -23,7 +23,8 @@ export interface ExplanationState {
 }
 
 /** What a list row, the detail page and the scoring API say; `none` = nothing to explain (rule or degraded). */
-export type ExplanationStatus = ExplanationStateName | "none";
+export const EXPLANATION_STATUSES = [...EXPLANATION_STATES, "none"] as const;
+export type ExplanationStatus = (typeof EXPLANATION_STATUSES)[number];
 
 /** The status of an item; items queued before explanations moved off the path have none recorded. */
 export function explanationStatus(item: {
