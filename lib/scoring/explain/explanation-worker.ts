@@ -64,7 +64,9 @@ export function createExplanationWorker(options: ExplanationWorkerOptions): Expl
   const { explain, store, concurrency = 4, maxQueued = 10_000, maxAttempts = MAX_EXPLANATION_ATTEMPTS, backoffMs = 1_000 } = options;
   const now = options.now ?? (() => new Date());
   const schedule = options.schedule ?? ((fn, ms) => void setTimeout(fn, ms));
-  const onError = options.onError ?? ((error: unknown, job: ExplanationJob) => console.warn(`explanation of ${job.txnId} failed`, error));
+  // One line per failed attempt: model trouble is operational noise here, as on the scoring path.
+  const onError =
+    options.onError ?? ((error: unknown, job: ExplanationJob) => console.warn(`explanation of ${job.txnId} failed: ${describe(error)}`));
   const queue: ExplanationJob[] = [];
   let running = 0;
   let waiting = 0;
