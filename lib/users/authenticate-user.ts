@@ -1,4 +1,3 @@
-import "server-only";
 import type { UserStoreDeps } from "./deps";
 import { findUserByEmail } from "./find-user-by-email";
 import { hashPassword, verifyPassword } from "./password";

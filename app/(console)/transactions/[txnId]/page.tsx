@@ -9,7 +9,7 @@ import { getQueryClient } from "@/lib/queries/query-client";
 import { transactionOptions } from "@/lib/queries/queue";
 import { getTransactionDetail } from "@/lib/queue/get-transaction-detail";
 import { redriveExplanation } from "@/lib/scoring/explain/redrive-explanations";
-import { TransactionClient } from "./transaction-client";
+import { TransactionClient } from "@/components/queue/transaction-client";
 
 export const metadata: Metadata = { title: "Transaction" };
 
