@@ -107,6 +107,9 @@ beforeAll(async () => {
   await createExplainedEndpoint();
   keys.async = await createTenantWith(tenants.async, false);
   keys.sync = await createTenantWith(tenants.sync, true);
+  // A LEGIT request per tenant first: the budget is for the model, not for this worker's cold SDK
+  // client, first connection and the tenant's first settings and endpoint look-ups.
+  for (const key of [keys.async, keys.sync]) await post(key, { txn_id: txnId("warm"), amount: 20, device: "mobile" });
 }, 90_000);
 
 async function post(apiKey: string, body: Record<string, unknown>) {

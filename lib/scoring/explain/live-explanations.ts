@@ -1,4 +1,3 @@
-import "server-only";
 import { recordExplanation, recordExplanationFailure, recordExplanationRetry } from "@/lib/queue/record-explanation";
 import { EXPLAIN_ALL, invokeEndpointRows } from "../invoke-endpoint";
 import type { ScoredRecord } from "../parse-invocation";

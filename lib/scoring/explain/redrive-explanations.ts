@@ -1,4 +1,3 @@
-import "server-only";
 import type { QueueStoreDeps } from "@/lib/queue/deps";
 import { EXPLANATION_LEASE_MS, isStale } from "@/lib/queue/explanation";
 import { listStaleExplanations } from "@/lib/queue/list-stale-explanations";
