@@ -31,7 +31,10 @@ export async function scoreForTenant(input: {
   transactions: readonly Transaction[];
   startedAt: number;
 }): Promise<ScoreResult[]> {
-  const [endpointName, settings] = await Promise.all([tenantEndpoint(input.tenantId), cachedSettings(input.tenantId)]);
+  const [endpointName, settings] = await Promise.all([
+    tenantEndpoint({ tenantId: input.tenantId }),
+    cachedSettings({ tenantId: input.tenantId }),
+  ]);
   await versions.warm(endpointName).catch(() => undefined);
   const results = await scoreTransactions(
     { tenantId: input.tenantId, endpointName, settings, startedAt: input.startedAt },
