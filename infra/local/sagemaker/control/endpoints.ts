@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { arn } from "../arn";
 import { validationException } from "../errors";
-import type { Deployment, EndpointConfigRecord, EndpointRecord } from "../state/types";
+import type { DeployedVariant, Deployment, EndpointConfigRecord, EndpointRecord } from "../state/types";
 import type { ControlContext, Operation } from "./context";
 import { findEndpointConfig } from "./endpoint-configs";
 import { describeEndpointView } from "./endpoint-view";
@@ -38,9 +38,8 @@ export function findEndpoint(ctx: ControlContext, name: string): EndpointRecord 
 
 /** Snapshot of a config as an endpoint will run it; `retainFrom` keeps the weights of same-named variants. */
 function deploymentOf(ctx: ControlContext, config: EndpointConfigRecord, retainFrom?: Deployment): Deployment {
-  const variants = config.ProductionVariants.map((spec) => {
+  const deployed = (spec: EndpointConfigRecord["ProductionVariants"][number], retained: DeployedVariant | undefined): DeployedVariant => {
     const model = findModel(ctx, spec.ModelName);
-    const retained = retainFrom?.variants.find((v) => v.VariantName === spec.VariantName);
     const weight = retained?.CurrentWeight ?? spec.InitialVariantWeight ?? 1;
     const count = retained?.CurrentInstanceCount ?? spec.InitialInstanceCount ?? 1;
     return {
@@ -53,10 +52,12 @@ function deploymentOf(ctx: ControlContext, config: EndpointConfigRecord, retainF
       DesiredInstanceCount: count,
       deployedAt: ctx.now(),
     };
-  });
+  };
+  const retainedOf = (name: string) => retainFrom?.variants.find((v) => v.VariantName === name);
   return {
     EndpointConfigName: config.EndpointConfigName,
-    variants,
+    variants: config.ProductionVariants.map((spec) => deployed(spec, retainedOf(spec.VariantName))),
+    shadowVariants: (config.ShadowProductionVariants ?? []).map((spec) => deployed(spec, undefined)),
     DataCaptureConfig: config.DataCaptureConfig,
     ExplainerConfig: config.ExplainerConfig,
   };

@@ -134,7 +134,8 @@ export class EndpointLifecycle implements DeploymentRunner {
   }
 
   private async load(deployment: Deployment | undefined): Promise<LoadedDeployment> {
-    const models = await Promise.all((deployment?.variants ?? []).map((v) => this.deps.models.load(v.container)));
+    const all = [...(deployment?.variants ?? []), ...(deployment?.shadowVariants ?? [])];
+    const models = await Promise.all(all.map((v) => this.deps.models.load(v.container)));
     const clarify = deployment?.ExplainerConfig?.ClarifyExplainerConfig;
     if (!clarify) return { models, shapBaselines: [] };
     // An invalid EnableExplanations expression fails the endpoint's creation (SageMaker developer
