@@ -11,6 +11,7 @@ import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import type { QueueItem, Verdict } from "@/lib/queue/queue-item";
 import { scoreRow } from "@/lib/scoring/endpoint-scorer";
 import { explainRecord, explanationWorker } from "@/lib/scoring/explain/live-explanations";
+import { redriveStaleExplanations } from "@/lib/scoring/explain/redrive-explanations";
 import { createModelVersionResolver } from "@/lib/scoring/model-versions";
 import { scoreTransactions } from "@/lib/scoring/score-transactions";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -51,8 +52,12 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
   const db = documentClient();
   const TableName = env().TABLE_NAME;
   const markerKey = { PK: tenantPk(tenant.tenantId), SK: MARKER };
-  if ((await db.send(new GetCommand({ TableName, Key: markerKey }))).Item)
+  if ((await db.send(new GetCommand({ TableName, Key: markerKey }))).Item) {
+    // A restart after a crash: explanations it left pending (their lease ran out) are asked for again.
+    await redriveStaleExplanations({ tenantId: tenant.tenantId });
+    await explanationWorker().idle();
     return { tenantId: tenant.tenantId, skipped: true, queued: 0, verdicts: 0 };
+  }
 
   const simulated = simulate(tenant.tenantId as TenantId, now);
   const truth = new Map(simulated.map((s) => [s.sim.transaction.txn_id, s]));
