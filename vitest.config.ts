@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,app,components,infra}/**/*.test.{ts,tsx}"],
+          include: ["{lib,app,components,infra}/**/*.test.{ts,tsx}", "proxy.test.ts"],
           exclude: ["**/node_modules/**", "infra/aws/cdk.out/**"],
           environment: "node",
           testTimeout: 60_000,
