@@ -94,7 +94,10 @@ export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = 
     return refusal(input, now, deps);
   }
   const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
-  await adjustQueueCountsQuietly(input.tenantId, before.status === status ? {} : { [before.status]: -1, [status]: 1 }, deps);
+  await adjustQueueCountsQuietly(
+    { tenantId: input.tenantId, delta: before.status === status ? {} : { [before.status]: -1, [status]: 1 } },
+    deps,
+  );
   await withRetries(() =>
     recordAudit(
       {

@@ -24,7 +24,7 @@ export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): 
     const startedAt = performance.now();
     try {
       const key = await authenticateApiKey(req.headers.get("authorization"));
-      const { rateLimitPerSecond } = await cachedSettings(key.tenantId);
+      const { rateLimitPerSecond } = await cachedSettings({ tenantId: key.tenantId });
       await enforceRateLimit(key, rateLimitPerSecond);
       return await handler({ req, key, tenantId: key.tenantId, startedAt });
     } catch (error) {

@@ -26,7 +26,7 @@ export interface SaveSettingsInput {
 export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {}): Promise<VersionedSettings> {
   const settings = tenantSettingsSchema.parse(input.settings);
   const { db, tableName, now } = store(deps);
-  const before = await getSettings(input.tenantId, deps);
+  const before = await getSettings({ tenantId: input.tenantId }, deps);
   if (before.version !== input.expectedVersion) throw conflict(before.version);
   const version = input.expectedVersion + 1;
   const updatedAt = now().toISOString();
@@ -42,7 +42,7 @@ export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {
       throw conflict();
     },
   );
-  invalidateCachedSettings(input.tenantId);
+  invalidateCachedSettings({ tenantId: input.tenantId });
   await recordAudit(
     {
       tenantId: input.tenantId,

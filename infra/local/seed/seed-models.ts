@@ -14,6 +14,7 @@ import {
   waitUntilEndpointInService,
 } from "@aws-sdk/client-sagemaker";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";
+import { isSageMakerMissing } from "@/lib/aws/missing";
 import { env } from "@/lib/env";
 import type { DemoTenant } from "./demo-tenants";
 
@@ -22,14 +23,12 @@ export const XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagem
 const ROLE_ARN = "arn:aws:iam::000000000000:role/fraud-console-sagemaker";
 export const ARTIFACTS_DIR = path.join(process.cwd(), "infra/model/artifacts");
 
-const isMissing = (error: unknown) => (error as Error).name === "ValidationException" || (error as Error).name === "ResourceNotFound";
-
 async function exists(describe: () => Promise<unknown>): Promise<boolean> {
   try {
     await describe();
     return true;
   } catch (error) {
-    if (isMissing(error)) return false;
+    if (isSageMakerMissing(error)) return false;
     throw error;
   }
 }
