@@ -41,6 +41,8 @@ test.describe("signed in as an admin", () => {
   test.use({ storageState: storageStatePath("admin") });
 
   test("queue, transaction detail with its SHAP waterfall, settings, models and endpoints report no CSP violation", async ({ page }) => {
+    // Five screens in one test (one violation log across them): more than the 30 s default on a busy machine.
+    test.setTimeout(90_000);
     const txnId = await explainedDecidedItem(page.request);
     const violations = await recordCspViolations(page);
 
