@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { isPending } from "@/lib/queue/queue-item";
 import type { QueueRow } from "@/lib/queue/queue-row";
-import { AgeCell, DecisionBadge, formatMoney, ScoreCell, StatusBadge } from "./queue-cells";
+import { AgeCell, DecisionBadge, ExplanationNote, formatMoney, ScoreCell, StatusBadge } from "./queue-cells";
 
 interface QueueTableProps {
   rows: readonly QueueRow[];
@@ -110,13 +110,17 @@ export function QueueTable({
                   {row.txnId}
                 </Link>
                 <span className="text-muted">
-                  {row.topReason
-                    ? row.topReason.description
-                    : row.ruleHitCount > 0
-                      ? `${row.ruleHitCount} rule hit${row.ruleHitCount > 1 ? "s" : ""}`
-                      : row.degraded
-                        ? "model unavailable"
-                        : "—"}
+                  {row.topReason ? (
+                    row.topReason.description
+                  ) : row.explanation === "pending" || row.explanation === "failed" ? (
+                    <ExplanationNote status={row.explanation} />
+                  ) : row.ruleHitCount > 0 ? (
+                    `${row.ruleHitCount} rule hit${row.ruleHitCount > 1 ? "s" : ""}`
+                  ) : row.degraded ? (
+                    "model unavailable"
+                  ) : (
+                    "—"
+                  )}
                 </span>
               </td>
               <td className="px-2 font-mono text-[12px] text-muted">{row.model?.version ? `v${row.model.version}` : "—"}</td>

@@ -1,4 +1,3 @@
-import "server-only";
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -9,13 +8,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { sageMakerClient } from "@/lib/aws/clients";
 import { getTenant } from "@/lib/tenants/get-tenant";
 import type { Tenant } from "@/lib/tenants/tenant";
-import { isMissingResource } from "./sagemaker-errors";
+import { isSageMakerMissing } from "@/lib/aws/missing";
 import type { EndpointLookup, VariantOverview } from "./endpoint-overview";
 import { trafficShares } from "./traffic-share";
 
 export interface EndpointDeps {
   sageMaker?: Pick<SageMakerClient, "send">;
-  getTenant?: (tenantId: string) => Promise<Tenant | null>;
+  getTenant?: (input: { tenantId: string }) => Promise<Tenant | null>;
 }
 
 /**
@@ -24,7 +23,7 @@ export interface EndpointDeps {
  * (found: false), not an error; an unreachable SageMaker is `unavailable`.
  */
 export async function getEndpointOverview(input: { tenantId: string }, deps: EndpointDeps = {}): Promise<EndpointLookup> {
-  const tenant = await (deps.getTenant ?? getTenant)(input.tenantId);
+  const tenant = await (deps.getTenant ?? getTenant)({ tenantId: input.tenantId });
   if (!tenant) throw new AppError("not_found", "Tenant not found");
   const sageMaker = deps.sageMaker ?? sageMakerClient();
 
@@ -32,7 +31,7 @@ export async function getEndpointOverview(input: { tenantId: string }, deps: End
   try {
     endpoint = await sageMaker.send(new DescribeEndpointCommand({ EndpointName: tenant.endpointName }));
   } catch (error) {
-    if (isMissingResource(error)) return { found: false, endpointName: tenant.endpointName };
+    if (isSageMakerMissing(error)) return { found: false, endpointName: tenant.endpointName };
     throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
   }
 
@@ -78,7 +77,7 @@ async function variantModels(
       ]),
     );
   } catch (error) {
-    if (isMissingResource(error)) return new Map();
+    if (isSageMakerMissing(error)) return new Map();
     throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
   }
 }

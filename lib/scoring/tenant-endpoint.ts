@@ -1,4 +1,3 @@
-import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { getTenant } from "@/lib/tenants/get-tenant";
 
@@ -32,7 +31,7 @@ export function tenantEndpoint(tenantId: string, now: number = Date.now()): Prom
 }
 
 async function lookUp(tenantId: string): Promise<string> {
-  const tenant = await getTenant(tenantId);
+  const tenant = await getTenant({ tenantId });
   // A key whose tenant is gone is as good as no key.
   if (!tenant) throw new AppError("unauthorized", "The API key's tenant no longer exists");
   return tenant.endpointName;

@@ -1,4 +1,3 @@
-import "server-only";
 import { getSettings } from "./get-settings";
 import type { TenantSettings } from "./tenant-settings";
 
@@ -59,9 +58,9 @@ function refresh(tenantId: string, entry: Entry, now: number, read: (tenantId: s
 }
 
 function readSettings(tenantId: string): Promise<TenantSettings> {
-  return getSettings(tenantId).then((s) => s.settings);
+  return getSettings({ tenantId }).then((s) => s.settings);
 }
 
-export function invalidateCachedSettings(tenantId: string): void {
+export function invalidateCachedSettings({ tenantId }: { tenantId: string }): void {
   cache.delete(tenantId);
 }

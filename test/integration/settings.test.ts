@@ -22,7 +22,7 @@ afterAll(() => tenant.dispose());
 
 describe("tenant settings", () => {
   it("starts from the defaults at version 0", async () => {
-    expect(await getSettings(tenantId)).toEqual({ settings: DEFAULT_TENANT_SETTINGS, version: 0, updatedAt: null, updatedBy: null });
+    expect(await getSettings({ tenantId })).toEqual({ settings: DEFAULT_TENANT_SETTINGS, version: 0, updatedAt: null, updatedBy: null });
   });
 
   it("saves with optimistic concurrency, audits before/after/who/why, and scoring follows at once", async () => {
@@ -73,7 +73,7 @@ describe("API key administration", () => {
       code: "not_found",
     });
 
-    const keys = await listApiKeys(tenantId);
+    const keys = await listApiKeys({ tenantId });
     expect(keys.find((k) => k.keyId === record.keyId)).toMatchObject({ name: "Checkout", revokedBy: admin });
     expect(JSON.stringify(keys)).not.toContain(plaintext);
 

@@ -1,4 +1,3 @@
-import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
@@ -15,6 +14,7 @@ import {
   waitUntilEndpointInService,
 } from "@aws-sdk/client-sagemaker";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";
+import { isSageMakerMissing } from "@/lib/aws/missing";
 import { env } from "@/lib/env";
 import type { DemoTenant } from "./demo-tenants";
 
@@ -23,14 +23,12 @@ export const XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagem
 const ROLE_ARN = "arn:aws:iam::000000000000:role/fraud-console-sagemaker";
 export const ARTIFACTS_DIR = path.join(process.cwd(), "infra/model/artifacts");
 
-const isMissing = (error: unknown) => (error as Error).name === "ValidationException" || (error as Error).name === "ResourceNotFound";
-
 async function exists(describe: () => Promise<unknown>): Promise<boolean> {
   try {
     await describe();
     return true;
   } catch (error) {
-    if (isMissing(error)) return false;
+    if (isSageMakerMissing(error)) return false;
     throw error;
   }
 }
@@ -184,15 +182,17 @@ export async function createVariantEndpoint(spec: VariantEndpointSpec): Promise<
         InitialSamplingPercentage: 100,
         DestinationS3Uri: `s3://${env().CAPTURE_BUCKET}/datacapture`,
         CaptureOptions: [{ CaptureMode: "Input" }, { CaptureMode: "Output" }],
-        CaptureContentTypeHeader: { CsvContentTypes: ["text/csv"] },
+        // Listed types are captured as text; any other is base64 (CaptureContentTypeHeader).
+        CaptureContentTypeHeader: { CsvContentTypes: ["text/csv"], JsonContentTypes: ["application/json"] },
       },
       // Explanations are asked for per request (only for risky records); off by default.
       ExplainerConfig: {
         ClarifyExplainerConfig: {
           EnableExplanations: "`false`",
           InferenceConfig: { FeatureHeaders: [...spec.featureHeaders] },
-          // Clarify's kernel SHAP on AWS needs a baseline record; ours is the training medians. The
-          // emulator computes exact TreeSHAP, which needs none, and ignores it.
+          // Clarify's Kernel SHAP needs a baseline (ShapBaselineConfig is required); ours is one
+          // record of training medians, so each explained record costs n_samples model calls (2,076
+          // for 14 features) on AWS and in the emulator alike. The emulator answers exact TreeSHAP.
           ShapConfig: {
             ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, spec.productionVersion) },
             UseLogit: true,

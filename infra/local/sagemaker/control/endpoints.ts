@@ -7,7 +7,7 @@ import { findEndpointConfig } from "./endpoint-configs";
 import { describeEndpointView } from "./endpoint-view";
 import { listPage, seconds } from "./list";
 import { findModel } from "./models";
-import { forgetTags, putTags } from "./tags";
+import { putTags } from "./tags";
 import { listInput, parseInput, resourceName, tagList } from "./validate";
 
 const createInput = z.object({ EndpointName: resourceName, EndpointConfigName: z.string().min(1), Tags: tagList.optional() });
@@ -87,6 +87,9 @@ const createEndpoint: Operation = (ctx, body) => {
 
 function requireUpdatable(endpoint: EndpointRecord): void {
   if (endpoint.EndpointStatus === "InService") return;
+  if (endpoint.EndpointStatus === "Deleting") {
+    throw validationException(`Cannot update endpoint "${endpoint.EndpointArn}" because it is in Deleting state.`);
+  }
   if (endpoint.EndpointStatus === "Failed") {
     throw validationException(`Cannot update endpoint "${endpoint.EndpointArn}" because it is in Failed state.`);
   }
@@ -135,11 +138,13 @@ const updateWeights: Operation = (ctx, body) => {
 
 const describeEndpoint: Operation = (ctx, body) => describeEndpointView(findEndpoint(ctx, parseInput(nameInput, body).EndpointName));
 
+// DeleteEndpoint: the endpoint is Deleting for a while, then gone; until then its name is taken
+// (CreateEndpoint refuses it) and DescribeEndpoint shows Deleting (DeleteEndpoint API reference).
 const deleteEndpoint: Operation = (ctx, body) => {
   const endpoint = findEndpoint(ctx, parseInput(nameInput, body).EndpointName);
-  delete ctx.store.state.endpoints[endpoint.EndpointName];
-  forgetTags(ctx.store.state, endpoint.EndpointArn);
-  ctx.deployments.remove(endpoint.EndpointName);
+  if (endpoint.EndpointStatus === "Deleting") return {};
+  Object.assign(endpoint, { EndpointStatus: "Deleting", pending: undefined, LastModifiedTime: ctx.now() });
+  ctx.deployments.remove(endpoint);
   ctx.store.changed();
   return {};
 };

@@ -3,7 +3,7 @@ import { predictBatch } from "../xgboost";
 import { logGroupArn, region, ACCOUNT_ID } from "../arn";
 import { clarifyResponse } from "./clarify";
 import type { ExplainerSettings, HostedVariant } from "./hosting";
-import { parsePayload, payloadFormatOf } from "./payload";
+import { ContainerError, isCsv, parseCsv, type RecordBatch } from "./payload";
 import { formatScore } from "./score-format";
 
 export interface ContainerRequest {
@@ -24,19 +24,22 @@ export interface ContainerResponse {
  * one score per line for text/csv, `{"predictions": [{"score": s}]}` for Accept application/json,
  * the Clarify JSON when explanations are configured or requested.
  */
-export function runContainer(variant: HostedVariant, request: ContainerRequest): ContainerResponse {
-  const format = payloadFormatOf(request.contentType);
-  if (!format) {
-    throw modelError(request.endpointName, 415, `Content type ${request.contentType ?? "(none)"} is not supported by this framework.`);
-  }
+export async function runContainer(variant: HostedVariant, request: ContainerRequest): Promise<ContainerResponse> {
   const { model } = variant;
-  const batch = parsePayload(format, request.body, model.numFeatures);
+  let batch: RecordBatch;
+  try {
+    if (!isCsv(request.contentType)) throw new ContainerError(415, `Content-type ${request.contentType ?? "(none)"} is not supported.`);
+    batch = parseCsv(request.body.toString("utf8"), model.numFeatures);
+  } catch (error) {
+    if (error instanceof ContainerError) throw modelError(request.endpointName, error.status, error.message);
+    throw error;
+  }
   const probabilities = predictBatch(model, batch.rows, batch.count);
   const scores = new Array<string>(batch.count);
   for (let r = 0; r < batch.count; r++) scores[r] = formatScore(probabilities[r]!);
   if (request.explainer) {
-    const { enableExplanations, featureHeaders } = request.explainer;
-    return { contentType: "application/json", body: clarifyResponse({ model, batch, scores, enableExplanations, featureHeaders }) };
+    const body = await clarifyResponse({ model, batch, scores, explainer: request.explainer, shapBaseline: variant.shapBaseline });
+    return { contentType: "application/json", body };
   }
   if (request.accept?.includes("application/json")) {
     return { contentType: "application/json", body: `{"predictions":[${scores.map((s) => `{"score":${s}}`).join(",")}]}` };

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ACCOUNT_ID } from "../arn";
 import { ApiError, internalFailure, runtimeValidationError } from "../errors";
-import { newRequestId, readBody, sendBody, sendError } from "../http";
+import { MAX_INVOKE_BODY_BYTES, newRequestId, payloadTooLarge, readBody, sendBody, sendError } from "../http";
 import type { CaptureWriter } from "./capture";
 import { modelError, runContainer, type ContainerResponse } from "./container";
 import type { FaultRegistry } from "./faults";
@@ -27,8 +27,13 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
   try {
     const endpoint = ctx.hosting.get(endpointName);
     if (!endpoint) throw runtimeValidationError(`Endpoint ${endpointName} of account ${ACCOUNT_ID} not found.`);
-    const body = await readBody(req);
-    variant = chooseVariant(endpoint, header(req, "x-amzn-sagemaker-target-variant"));
+    const body = await readBody(req, MAX_INVOKE_BODY_BYTES, () => payloadTooLarge(MAX_INVOKE_BODY_BYTES));
+    // TargetModel is for multi-model endpoints only; ours host one model per variant.
+    if (header(req, "x-amzn-sagemaker-target-model") !== undefined) {
+      throw runtimeValidationError(`Endpoint ${endpointName} is not a multi-model endpoint and does not support target model header.`);
+    }
+    const random = ctx.hosting.randomOf(endpointName);
+    variant = chooseVariant(endpoint, header(req, "x-amzn-sagemaker-target-variant"), random.routing);
     const modelStarted = performance.now();
     let output: ContainerResponse;
     try {
@@ -36,13 +41,13 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
     } finally {
       modelMillis = performance.now() - modelStarted;
     }
-    const customAttributes = header(req, "x-amzn-sagemaker-custom-attributes");
+    // CustomAttributes come back only when the model sets them in its answer (InvokeEndpoint API
+    // reference); SageMaker's XGBoost container never does, so the request's are not echoed.
     const headers: Record<string, string> = { "x-Amzn-Invoked-Production-Variant": variant.name, "x-amzn-RequestId": requestId };
-    if (customAttributes !== undefined) headers["X-Amzn-SageMaker-Custom-Attributes"] = customAttributes;
     sendBody(res, 200, output.contentType, output.body, headers);
     recordMetrics(variant, 200, started, modelMillis);
     if (endpoint.capture) {
-      ctx.capture.record({
+      ctx.capture.record(random.capture, {
         endpointName,
         variantName: variant.name,
         settings: endpoint.capture,
@@ -62,13 +67,17 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
   }
 }
 
-function chooseVariant(endpoint: HostedEndpoint, target: string | undefined): HostedVariant {
+/**
+ * TargetVariant overrides the weights (any variant, weight 0 included, can be named; InvokeEndpoint
+ * API reference) and draws nothing, so it leaves the seeded routing sequence where it was.
+ */
+function chooseVariant(endpoint: HostedEndpoint, target: string | undefined, random: () => number): HostedVariant {
   if (target !== undefined) {
     const named = endpoint.variants.find((v) => v.name === target);
     if (!named) throw runtimeValidationError(`Variant ${target} not found for endpoint ${endpoint.name}.`);
     return named;
   }
-  const picked = pickVariant(endpoint);
+  const picked = pickVariant(endpoint, random());
   if (!picked) throw runtimeValidationError(`Endpoint ${endpoint.name} has no variant with a weight above 0.`);
   return picked;
 }
@@ -82,11 +91,15 @@ async function callVariant(
 ): Promise<ContainerResponse> {
   const fault = ctx.faults.isEmpty ? undefined : ctx.faults.find(endpoint.name, variant.name);
   if (fault?.mode === "down") throw modelError(endpoint.name, 0, CRASHED_MESSAGE(endpoint.name));
-  if (fault?.mode === "error" && Math.random() < (fault.errorRate ?? 1)) throw modelError(endpoint.name, 500, "Internal Server Error");
+  if (fault?.mode === "error" && ctx.hosting.randomOf(endpoint.name).faults() < (fault.errorRate ?? 1))
+    throw modelError(endpoint.name, 500, "Internal Server Error");
   if (fault?.mode === "slow" && fault.latencyMs) await sleep(fault.latencyMs);
   const expression = header(req, "x-amzn-sagemaker-enable-explanations");
+  // The header overrides the config's EnableExplanations; without an ExplainerConfig there is no
+  // explainer in front of the container and the request is an ordinary one (SageMaker developer
+  // guide, clarify-online-explainability-invoke-endpoint).
   const explainer =
-    expression === undefined ? endpoint.explainer : { enableExplanations: expression, featureHeaders: endpoint.explainer?.featureHeaders };
+    expression === undefined || !endpoint.explainer ? endpoint.explainer : { ...endpoint.explainer, enableExplanations: expression };
   return runContainer(variant, {
     endpointName: endpoint.name,
     body,
