@@ -20,6 +20,8 @@ export default defineConfig({
           exclude: ["**/node_modules/**", "infra/aws/cdk.out/**"],
           environment: "node",
           testTimeout: 60_000,
+          // No retries: a test that passes only on a second try is a bug in the test or the product.
+          retry: 0,
         },
       },
       {
@@ -32,6 +34,7 @@ export default defineConfig({
           setupFiles: ["test/integration/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          retry: 0,
           // One local stack serves every file; files run in parallel against it.
           fileParallelism: true,
         },
