@@ -28,7 +28,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["test/integration/**/*.test.ts"],
+          // test/fidelity: SDK-level checks of the emulators against AWS's documents, on the same stack.
+          include: ["test/integration/**/*.test.ts", "test/fidelity/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/integration/global-setup.ts"],
           setupFiles: ["test/integration/setup-env.ts"],
