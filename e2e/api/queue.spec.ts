@@ -38,8 +38,10 @@ test("an analyst lists, opens, claims and decides; a stale version is 409 and bu
 }) => {
   // Claims and verdicts in a tenant of the test's own.
   const tenant = await createTestTenant({ label: "e2e-api-queue" });
-  const analyst = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const engineer = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  // As a script would: the same-origin check wants an Origin on cookie-authenticated mutations.
+  const baseURL = test.info().project.use.baseURL ?? "";
+  const analyst = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const engineer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   try {
     expect((await signInWithApi(analyst, userOf(tenant, "analyst"))).ok()).toBe(true);
     expect((await signInWithApi(engineer, userOf(tenant, "ml_engineer"))).ok()).toBe(true);

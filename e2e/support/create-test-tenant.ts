@@ -1,7 +1,8 @@
 /**
  * Creates a tenant of a test's own in the e2e stack and prints it as JSON (e2e/support/test-tenant.ts
- * runs this). A script rather than an import: lib/ needs the react-server condition, which the
- * Playwright runner does not have. Usage: create-test-tenant.ts <demo.json> '<TestTenantOptions JSON>'
+ * runs this). A process of its own rather than an import: lib/aws builds its clients from the
+ * environment of the process, and the Playwright runner's is not (and must not be) the stack's.
+ * Usage: create-test-tenant.ts <demo.json> '<TestTenantOptions JSON>'
  */
 import { readFile } from "node:fs/promises";
 import type { DemoFile } from "@/infra/local/launcher/demo-file";

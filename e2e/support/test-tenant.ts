@@ -14,14 +14,7 @@ export const DEMO_FILE = process.env.E2E_DEMO_FILE ?? ".test-data/e2e/demo.json"
 export async function createTestTenant(options: Omit<TestTenantOptions, "password">): Promise<TestTenantRecord> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      "e2e/support/create-test-tenant.ts",
-      DEMO_FILE,
-      JSON.stringify({ ...options, password: DEMO_PASSWORD }),
-    ],
+    ["--import", "tsx", "e2e/support/create-test-tenant.ts", DEMO_FILE, JSON.stringify({ ...options, password: DEMO_PASSWORD })],
     { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } },
   );
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as TestTenantRecord;

@@ -51,17 +51,7 @@ async function startServices(): Promise<Child[]> {
     spawnChild({
       name,
       command: process.execPath,
-      args: [
-        "--conditions=react-server",
-        "--import",
-        "tsx",
-        "infra/local/run-service.ts",
-        name,
-        "--port",
-        String(ports[name]),
-        "--data",
-        dataDir,
-      ],
+      args: ["--import", "tsx", "infra/local/run-service.ts", name, "--port", String(ports[name]), "--data", dataDir],
       env: { ...process.env, ...localStackEnv(urls) },
       logDir: path.join(dataDir, "logs"),
       ready: /^ready (\S+)/,
@@ -101,7 +91,7 @@ beforeAll(async () => {
   // Out of the rate limit's reach: every answer below is about the queue, never a 429.
   await saveSettings({ tenantId, settings: { ...DEFAULT_TENANT_SETTINGS, rateLimitPerSecond: 100_000 }, expectedVersion: 0, actor: "it" });
   apiKey = (await createApiKey({ tenantId, name: "crash", createdBy: "it" })).plaintext;
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await stopChildren();
@@ -211,5 +201,5 @@ describe("a crash of every stack process under scoring load", () => {
     expect(missing).toEqual([]);
     expect(ghosts).toEqual([]);
     expect(acked.length).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
-  }, 120_000);
+  }, 180_000);
 });
