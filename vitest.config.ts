@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-// lib/ modules import "server-only", whose default export throws outside React Server Components;
-// Next resolves it with the "react-server" condition. Tests (like our tsx scripts, which run with
-// --conditions=react-server) resolve it to the empty module.
+// Only the Next glue in lib/http imports "server-only" (domain modules load in plain Node, see
+// lib/load-in-node.test.ts); its default export throws outside React Server Components, where Next
+// resolves it with the "react-server" condition. The glue's unit tests resolve it to the empty module.
 const alias = { "@": root, "server-only": `${root}node_modules/server-only/empty.js` };
 
 export default defineConfig({
@@ -16,10 +16,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,app,components,infra}/**/*.test.{ts,tsx}"],
+          include: ["{lib,app,components,infra}/**/*.test.{ts,tsx}", "proxy.test.ts"],
           exclude: ["**/node_modules/**", "infra/aws/cdk.out/**"],
           environment: "node",
           testTimeout: 60_000,
+          // No retries: a test that passes only on a second try is a bug in the test or the product.
+          retry: 0,
         },
       },
       {
@@ -33,6 +35,7 @@ export default defineConfig({
           setupFiles: ["test/integration/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          retry: 0,
           // One local stack serves every file; files run in parallel against it.
           fileParallelism: true,
         },

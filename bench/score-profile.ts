@@ -1,9 +1,9 @@
 /**
- * `npx tsx --conditions=react-server bench/score-profile.ts --data-dir .data [--n 3000]`: a focused
+ * `npx tsx bench/score-profile.ts --data-dir .data [--n 3000]`: a focused
  * micro-bench of the scoring path at concurrency 1, in this process, against a running stack (no
  * Next server, no autocannon): the route handler, and beside it the pieces it is made of (the
  * SDK's InvokeEndpoint alone, a plain HTTP call to the emulator). Run it under
- * `node --cpu-prof --conditions=react-server --import tsx ...` to see where the handler's time goes.
+ * `node --cpu-prof --import tsx ...` to see where the handler's time goes.
  */
 import { readFile } from "node:fs/promises";
 import http from "node:http";
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const endpointName = demo.endpoints["acme-bank"] ?? "";
   // Imported after the environment points lib/aws at the stack.
   const { POST } = await import("@/app/api/score/route");
-  const { invokeEndpointRows } = await import("@/lib/scoring/invoke-endpoint");
+  const { EXPLAIN_NONE, invokeEndpointRows } = await import("@/lib/scoring/invoke-endpoint");
   const { toCsvRow } = await import("@/lib/features/schema");
   const { transactionSchema } = await import("@/lib/features/transaction");
   const row = toCsvRow(transactionSchema.parse(transaction));
@@ -76,9 +76,9 @@ async function main(): Promise<void> {
       plainPost(`${demo.stack.sagemaker}/endpoints/${endpointName}/invocations`, row, {
         "content-type": "text/csv",
         accept: "text/csv",
-        "x-amzn-sagemaker-enable-explanations": "[0]>=`0.35`",
+        "x-amzn-sagemaker-enable-explanations": "`false`",
       }),
-    "SDK InvokeEndpoint": () => invokeEndpointRows({ endpointName, rows: [row], explainAbove: 0.35, timeoutMs: 250 }),
+    "SDK InvokeEndpoint": () => invokeEndpointRows({ endpointName, rows: [row], explanations: EXPLAIN_NONE, timeoutMs: 250 }),
     "route handler POST /api/score": async () => {
       const res = await POST(
         new Request("http://localhost/api/score", {

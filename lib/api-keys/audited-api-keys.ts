@@ -1,4 +1,3 @@
-import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ApiKeyRecord } from "./api-key";
 import { createApiKey } from "./create-api-key";

@@ -1,10 +1,9 @@
-import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk, queueStatusIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store } from "@/lib/db/store";
 import { notFound, type Actor } from "@/lib/queue/claim-item";
 import { getQueueItem } from "@/lib/queue/get-queue-item";
 import { adjustQueueCountsQuietly } from "@/lib/queue/queue-counts";
@@ -19,7 +18,7 @@ import {
 } from "@/lib/queue/queue-item";
 import { toQueueItem } from "@/lib/queue/stored-item";
 import { withRetries } from "@/lib/queue/with-retries";
-import type { FeedbackDeps } from "./deps";
+import type { QueueStoreDeps } from "@/lib/queue/deps";
 
 export interface VerdictInput {
   tenantId: string;
@@ -44,8 +43,9 @@ export interface VerdictOutcome {
  * anything else that fails the condition is 409 with who decided first (or who holds the claim).
  * Every applied verdict is an audit record and adjusts the per-status counts.
  */
-export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}): Promise<VerdictOutcome> {
-  const now = deps.now?.() ?? new Date();
+export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = {}): Promise<VerdictOutcome> {
+  const { db, tableName, now: clock } = store(deps);
+  const now = clock();
   const status = VERDICT_STATUS[input.verdict];
   const verdict: VerdictRecord = {
     verdict: input.verdict,
@@ -58,9 +58,9 @@ export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}
   const versionCondition = input.version === 1 ? "(#version = :v OR attribute_not_exists(#version))" : "#version = :v";
   let before: QueueItem;
   try {
-    const { Attributes } = await (deps.db ?? documentClient()).send(
+    const { Attributes } = await db.send(
       new UpdateCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
+        TableName: tableName,
         Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
         UpdateExpression:
           "SET #status = :status, GSI1PK = :partition, GSI2PK = :partition, #verdict = :verdict, #version = :next, #claim = :none",
@@ -90,11 +90,14 @@ export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}
     );
     before = toQueueItem(Attributes ?? {});
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!isConditionFailed(error)) throw error;
     return refusal(input, now, deps);
   }
   const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
-  await adjustQueueCountsQuietly(input.tenantId, before.status === status ? {} : { [before.status]: -1, [status]: 1 }, deps);
+  await adjustQueueCountsQuietly(
+    { tenantId: input.tenantId, delta: before.status === status ? {} : { [before.status]: -1, [status]: 1 } },
+    deps,
+  );
   await withRetries(() =>
     recordAudit(
       {
@@ -113,7 +116,7 @@ export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}
 }
 
 /** Why the condition failed, read back consistently: a retry of our own verdict, gone, decided, or claimed. */
-async function refusal(input: VerdictInput, now: Date, deps: FeedbackDeps): Promise<VerdictOutcome> {
+async function refusal(input: VerdictInput, now: Date, deps: QueueStoreDeps): Promise<VerdictOutcome> {
   const item = await getQueueItem({ tenantId: input.tenantId, txnId: input.txnId, consistent: true }, deps);
   if (!item) throw notFound(input.txnId);
   const last = item.verdict;

@@ -1,10 +1,9 @@
-import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { getQueueItem } from "./get-queue-item";
 import { activeClaim, isPending, type Claim, type QueueItem } from "./queue-item";
@@ -28,13 +27,14 @@ export async function claimItem(
   input: { tenantId: string; txnId: string; actor: Actor; takeOver?: boolean },
   deps: QueueStoreDeps = {},
 ): Promise<QueueItem> {
-  const now = deps.now?.() ?? new Date();
+  const { db, tableName, now: clock } = store(deps);
+  const now = clock();
   const claim: Claim = { by: input.actor.id, name: input.actor.name, expiresAt: new Date(now.getTime() + CLAIM_TTL_MS).toISOString() };
   const free = "(attribute_not_exists(#claim.#by) OR #claim.#by = :me OR #claim.#exp < :now)";
   try {
-    const { Attributes } = await (deps.db ?? documentClient()).send(
+    const { Attributes } = await db.send(
       new UpdateCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
+        TableName: tableName,
         Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
         UpdateExpression: "SET #claim = :claim",
         ConditionExpression: `attribute_exists(PK) AND #status IN (:open, :escalated)${input.takeOver ? "" : ` AND ${free}`}`,
@@ -69,7 +69,7 @@ export async function claimItem(
     }
     return { ...before, claim };
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!isConditionFailed(error)) throw error;
     throw await claimRefusal(input, now, deps);
   }
 }
@@ -90,10 +90,11 @@ async function claimRefusal(input: { tenantId: string; txnId: string }, now: Dat
 
 /** Gives up the actor's own claim (leaving the item); someone else's claim is left alone. */
 export async function releaseClaim(input: { tenantId: string; txnId: string; actor: Actor }, deps: QueueStoreDeps = {}): Promise<void> {
+  const { db, tableName } = store(deps);
   try {
-    await (deps.db ?? documentClient()).send(
+    await db.send(
       new UpdateCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
+        TableName: tableName,
         Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
         UpdateExpression: "SET #claim = :none",
         ConditionExpression: "attribute_exists(PK) AND #claim.#by = :me",
@@ -102,7 +103,7 @@ export async function releaseClaim(input: { tenantId: string; txnId: string; act
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!isConditionFailed(error)) throw error;
     if (!(await getQueueItem(input, deps))) throw notFound(input.txnId);
   }
 }

@@ -1,8 +1,6 @@
-import "server-only";
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { queueCountPk, queueCountSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { QUEUE_STATUSES, type QueueStatus } from "./queue-item";
 
@@ -18,7 +16,12 @@ export const COUNT_SHARDS = 4;
 
 export type QueueCounts = Record<QueueStatus, number>;
 
-export async function adjustQueueCounts(tenantId: string, delta: Partial<QueueCounts>, deps: QueueStoreDeps = {}): Promise<void> {
+export interface QueueCountsDelta {
+  tenantId: string;
+  delta: Partial<QueueCounts>;
+}
+
+export async function adjustQueueCounts({ tenantId, delta }: QueueCountsDelta, deps: QueueStoreDeps = {}): Promise<void> {
   const entries = Object.entries(delta).filter(([, n]) => n !== 0);
   if (entries.length === 0) return;
   const names: Record<string, string> = {};
@@ -27,9 +30,10 @@ export async function adjustQueueCounts(tenantId: string, delta: Partial<QueueCo
     names[`#s${i}`] = status;
     values[`:d${i}`] = n;
   });
-  await (deps.db ?? documentClient()).send(
+  const { db, tableName } = store(deps);
+  await db.send(
     new UpdateCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: tableName,
       Key: { PK: queueCountPk(tenantId), SK: queueCountSk(Math.floor(Math.random() * COUNT_SHARDS)) },
       UpdateExpression: `ADD ${entries.map((_, i) => `#s${i} :d${i}`).join(", ")}`,
       ExpressionAttributeNames: names,
@@ -38,10 +42,11 @@ export async function adjustQueueCounts(tenantId: string, delta: Partial<QueueCo
   );
 }
 
-export async function getQueueCounts(tenantId: string, deps: QueueStoreDeps = {}): Promise<QueueCounts> {
-  const { Items = [] } = await (deps.db ?? documentClient()).send(
+export async function getQueueCounts({ tenantId }: { tenantId: string }, deps: QueueStoreDeps = {}): Promise<QueueCounts> {
+  const { db, tableName } = store(deps);
+  const { Items = [] } = await db.send(
     new QueryCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: tableName,
       KeyConditionExpression: "PK = :pk",
       ExpressionAttributeValues: { ":pk": queueCountPk(tenantId) },
     }),
@@ -53,6 +58,6 @@ export async function getQueueCounts(tenantId: string, deps: QueueStoreDeps = {}
 }
 
 /** Counter updates never fail the action that caused them: the item is the truth, counts are display. */
-export function adjustQueueCountsQuietly(tenantId: string, delta: Partial<QueueCounts>, deps: QueueStoreDeps = {}): Promise<void> {
-  return adjustQueueCounts(tenantId, delta, deps).catch((error: unknown) => console.warn("queue count update failed", error));
+export function adjustQueueCountsQuietly(input: QueueCountsDelta, deps: QueueStoreDeps = {}): Promise<void> {
+  return adjustQueueCounts(input, deps).catch((error: unknown) => console.warn("queue count update failed", error));
 }

@@ -1,11 +1,10 @@
-import "server-only";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { documentClient } from "@/lib/aws/clients";
 import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
-import type { SettingsStoreDeps } from "./deps";
+import { ifConditionFails } from "@/lib/db/condition";
+import { store } from "@/lib/db/store";
+import type { StoreDeps } from "@/lib/db/store";
 import { getSettings, type VersionedSettings } from "./get-settings";
 import { invalidateCachedSettings } from "./settings-cache";
 import { tenantSettingsSchema, type TenantSettings } from "./tenant-settings";
@@ -24,26 +23,26 @@ export interface SaveSettingsInput {
  * (before and after). dynalite has no transactions, so the audit entry follows the write; a failed
  * audit write surfaces as an error to the admin, who can see the saved state and retry.
  */
-export async function saveSettings(input: SaveSettingsInput, deps: SettingsStoreDeps = {}): Promise<VersionedSettings> {
+export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {}): Promise<VersionedSettings> {
   const settings = tenantSettingsSchema.parse(input.settings);
-  const before = await getSettings(input.tenantId, deps);
+  const { db, tableName, now } = store(deps);
+  const before = await getSettings({ tenantId: input.tenantId }, deps);
   if (before.version !== input.expectedVersion) throw conflict(before.version);
   const version = input.expectedVersion + 1;
-  const updatedAt = (deps.now?.() ?? new Date()).toISOString();
-  try {
-    await (deps.db ?? documentClient()).send(
-      new PutCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
-        Item: { PK: tenantPk(input.tenantId), SK: SETTINGS_SK, settings, version, updatedAt, updatedBy: input.actor },
-        ConditionExpression: input.expectedVersion === 0 ? "attribute_not_exists(PK)" : "version = :expected",
-        ExpressionAttributeValues: input.expectedVersion === 0 ? undefined : { ":expected": input.expectedVersion },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") throw conflict();
-    throw error;
-  }
-  invalidateCachedSettings(input.tenantId);
+  const updatedAt = now().toISOString();
+  const put = new PutCommand({
+    TableName: tableName,
+    Item: { PK: tenantPk(input.tenantId), SK: SETTINGS_SK, settings, version, updatedAt, updatedBy: input.actor },
+    ConditionExpression: input.expectedVersion === 0 ? "attribute_not_exists(PK)" : "version = :expected",
+    ExpressionAttributeValues: input.expectedVersion === 0 ? undefined : { ":expected": input.expectedVersion },
+  });
+  await ifConditionFails(
+    () => db.send(put),
+    () => {
+      throw conflict();
+    },
+  );
+  invalidateCachedSettings({ tenantId: input.tenantId });
   await recordAudit(
     {
       tenantId: input.tenantId,

@@ -1,5 +1,4 @@
-import "server-only";
-import type { UserStoreDeps } from "./deps";
+import type { StoreDeps } from "@/lib/db/store";
 import { findUserByEmail } from "./find-user-by-email";
 import { hashPassword, verifyPassword } from "./password";
 import { withoutSecrets, type User } from "./user";
@@ -9,7 +8,7 @@ import { withoutSecrets, type User } from "./user";
 let decoyHash: Promise<string> | undefined;
 
 /** The user when e-mail and password match, otherwise null (without saying which part was wrong). */
-export async function authenticateUser(email: string, password: string, deps: UserStoreDeps = {}): Promise<User | null> {
+export async function authenticateUser(email: string, password: string, deps: StoreDeps = {}): Promise<User | null> {
   const record = await findUserByEmail(email, deps);
   if (!record?.passwordHash) {
     await verifyPassword(password, await (decoyHash ??= hashPassword("decoy-password")));

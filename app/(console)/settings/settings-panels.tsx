@@ -13,7 +13,7 @@ import { getSettings } from "@/lib/settings/get-settings";
  */
 export async function ScoringSettingsPanel({ tenantId }: { tenantId: string }) {
   const queryClient = getQueryClient();
-  queryClient.setQueryData(settingsQueryOptions().queryKey, await getSettings(tenantId));
+  queryClient.setQueryData(settingsQueryOptions().queryKey, await getSettings({ tenantId }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <SettingsForm />
@@ -23,7 +23,7 @@ export async function ScoringSettingsPanel({ tenantId }: { tenantId: string }) {
 
 export async function ApiKeysPanel({ tenantId }: { tenantId: string }) {
   const queryClient = getQueryClient();
-  queryClient.setQueryData(apiKeysQueryOptions().queryKey, { keys: await listApiKeys(tenantId) });
+  queryClient.setQueryData(apiKeysQueryOptions().queryKey, { keys: await listApiKeys({ tenantId }) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ApiKeysSection />

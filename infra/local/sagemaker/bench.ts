@@ -8,7 +8,7 @@ import { createModel, deployEndpoint, putObject, startTestStack } from "./test-s
 
 /**
  * Invocation throughput and latency of the emulator alone (the baseline the console's scoring API
- * is compared against): `npx tsx --conditions=react-server infra/local/sagemaker/bench.ts [seconds]`.
+ * is compared against): `npx tsx infra/local/sagemaker/bench.ts [seconds]`.
  * Serves a committed model artifact (infra/model/artifacts) and hammers InvokeEndpoint over loopback
  * with autocannon in a separate process (in-process load generation would steal the server's CPU):
  * one row, one row with Clarify explanations, 1000 rows per call.

@@ -1,4 +1,3 @@
-import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { dynamoLease } from "./lease-window";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
@@ -29,7 +28,7 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** Admits one request of an API key or throws RateLimitedError (429 with Retry-After, see with-api-key.ts). */
+/** Admits one request of an API key or throws RateLimitedError (429 with Retry-After, see lib/http/with-api-key.ts). */
 export async function enforceRateLimit(
   key: { tenantId: string; keyId: string },
   limitPerSecond: number,

@@ -1,10 +1,9 @@
-import "server-only";
 import { performance } from "node:perf_hooks";
 import { toErrorResponse } from "@/lib/http/error-response";
 import type { ApiKeyRecord } from "@/lib/api-keys/api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { cachedSettings } from "@/lib/settings/settings-cache";
-import { enforceRateLimit, RateLimitedError } from "./rate-limit/enforce-rate-limit";
+import { enforceRateLimit, RateLimitedError } from "@/lib/scoring/rate-limit/enforce-rate-limit";
 
 export interface ApiKeyContext {
   req: Request;
@@ -25,7 +24,7 @@ export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): 
     const startedAt = performance.now();
     try {
       const key = await authenticateApiKey(req.headers.get("authorization"));
-      const { rateLimitPerSecond } = await cachedSettings(key.tenantId);
+      const { rateLimitPerSecond } = await cachedSettings({ tenantId: key.tenantId });
       await enforceRateLimit(key, rateLimitPerSecond);
       return await handler({ req, key, tenantId: key.tenantId, startedAt });
     } catch (error) {
