@@ -4,6 +4,7 @@ import { recordDecision } from "@/lib/metrics/publish-decision-metrics";
 import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import { cachedSettings } from "@/lib/settings/settings-cache";
 import { scoreRow } from "./endpoint-scorer";
+import { explainRecord, explanationWorker } from "./explain/live-explanations";
 import { createModelVersionResolver } from "./model-versions";
 import type { ScoreResult } from "./score-result";
 import { scoreTransactions, type ScoringDeps } from "./score-transactions";
@@ -15,6 +16,8 @@ const liveDeps: ScoringDeps = {
   scoreRow,
   modelVersion: (endpoint, variant) => versions.versionOf(endpoint, variant),
   enqueue: (item) => enqueueTransaction(item),
+  explainLater: (job) => void explanationWorker().submit(job),
+  explainNow: explainRecord,
   onModelTrouble: logModelTrouble,
   now: () => performance.now(),
 };
