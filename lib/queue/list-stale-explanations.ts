@@ -1,7 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { queueStatusIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { QUEUE_STATUSES, type QueueItem } from "./queue-item";
 import { toQueueItem } from "./stored-item";
@@ -19,8 +18,8 @@ export async function listStaleExplanations(
   input: { tenantId: string; lookbackMs?: number; limit?: number },
   deps: QueueStoreDeps = {},
 ): Promise<QueueItem[]> {
-  const now = deps.now?.() ?? new Date();
-  const db = deps.db ?? documentClient();
+  const { db, tableName, now: clock } = store(deps);
+  const now = clock();
   const from = new Date(now.getTime() - (input.lookbackMs ?? STALE_LOOKBACK_MS)).toISOString();
   const limit = input.limit ?? MAX_PER_STATUS;
   const found: QueueItem[] = [];
@@ -30,7 +29,7 @@ export async function listStaleExplanations(
     do {
       const page = await db.send(
         new QueryCommand({
-          TableName: deps.tableName ?? env().TABLE_NAME,
+          TableName: tableName,
           IndexName: "GSI1",
           KeyConditionExpression: "GSI1PK = :pk AND GSI1SK >= :from",
           FilterExpression: "explanation.#state = :pending AND explanation.leaseUntil <= :now",

@@ -1,7 +1,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
+import { ifConditionFails } from "@/lib/db/condition";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { FeatureAttribution } from "@/lib/scoring/parse-invocation";
 import type { Reason } from "@/lib/scoring/top-reasons";
 import type { QueueStoreDeps } from "./deps";
@@ -25,7 +25,7 @@ export async function recordExplanation(
   input: Target & { attributions: FeatureAttribution[]; baseValue: number | null; reasons: Reason[]; attempts: number },
   deps: QueueStoreDeps = {},
 ): Promise<ExplanationWrite> {
-  const now = deps.now?.() ?? new Date();
+  const now = store(deps).now();
   return update(
     input,
     "SET attributions = :attributions, baseValue = :baseValue, reasons = :reasons, explanation = :explanation",
@@ -44,7 +44,7 @@ export function recordExplanationRetry(
   input: Target & { attempts: number; error: string; leaseUntil: Date },
   deps: QueueStoreDeps = {},
 ): Promise<ExplanationWrite> {
-  const now = deps.now?.() ?? new Date();
+  const now = store(deps).now();
   const explanation: ExplanationState = {
     state: "pending",
     attempts: input.attempts,
@@ -59,7 +59,7 @@ export function recordExplanationFailure(
   input: Target & { attempts: number; error: string },
   deps: QueueStoreDeps = {},
 ): Promise<ExplanationWrite> {
-  const now = deps.now?.() ?? new Date();
+  const now = store(deps).now();
   const explanation: ExplanationState = {
     state: "failed",
     attempts: input.attempts,
@@ -94,20 +94,21 @@ async function update(
   deps: QueueStoreDeps,
   extraCondition?: string,
 ): Promise<ExplanationWrite> {
-  try {
-    await (deps.db ?? documentClient()).send(
-      new UpdateCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
-        Key: { PK: queueItemPk(target.tenantId, target.txnId), SK: QUEUE_ITEM_SK },
-        UpdateExpression: expression,
-        ConditionExpression: `attribute_exists(PK) AND explanation.#state = :pending${extraCondition ? ` AND ${extraCondition}` : ""}`,
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ...values, ":pending": "pending" },
-      }),
-    );
-    return "applied";
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return "unchanged";
-    throw error;
-  }
+  const { db, tableName } = store(deps);
+  return ifConditionFails(
+    async (): Promise<ExplanationWrite> => {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { PK: queueItemPk(target.tenantId, target.txnId), SK: QUEUE_ITEM_SK },
+          UpdateExpression: expression,
+          ConditionExpression: `attribute_exists(PK) AND explanation.#state = :pending${extraCondition ? ` AND ${extraCondition}` : ""}`,
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: { ...values, ":pending": "pending" },
+        }),
+      );
+      return "applied";
+    },
+    (): ExplanationWrite => "unchanged",
+  );
 }

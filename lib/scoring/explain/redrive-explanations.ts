@@ -1,3 +1,4 @@
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "@/lib/queue/deps";
 import { EXPLANATION_LEASE_MS, isStale } from "@/lib/queue/explanation";
 import { listStaleExplanations } from "@/lib/queue/list-stale-explanations";
@@ -22,7 +23,7 @@ export interface RedriveDeps extends QueueStoreDeps {
  */
 export async function redriveExplanation(input: { item: QueueItem }, deps: RedriveDeps = {}): Promise<RedriveOutcome> {
   const { item } = input;
-  const now = deps.now?.() ?? new Date();
+  const now = store(deps).now();
   if (!isStale(item.explanation, now) || !item.explanation) return "not_stale";
   const target = { tenantId: item.tenantId, txnId: item.txnId };
   const job = jobForItem(item);
