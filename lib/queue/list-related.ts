@@ -24,8 +24,7 @@ export async function listRelated(input: { tenantId: string; item: QueueItem }, 
     { kind: "customer" as const, id: input.item.transaction.customer_id },
     { kind: "card" as const, id: input.item.transaction.card_id },
   ].filter((l): l is { kind: "customer" | "card"; id: string } => Boolean(l.id));
-  const sharedBy = new Map<string, Array<"customer" | "card">>();
-  await Promise.all(
+  const linked = await Promise.all(
     links.map(async (link) => {
       const { Items = [] } = await db.send(
         new QueryCommand({
@@ -36,11 +35,14 @@ export async function listRelated(input: { tenantId: string; item: QueueItem }, 
           Limit: RELATED_LIMIT + 1,
         }),
       );
-      for (const { txnId } of Items as Array<{ txnId: string }>) {
-        if (txnId !== input.item.txnId) sharedBy.set(txnId, [...(sharedBy.get(txnId) ?? []), link.kind]);
-      }
+      return { kind: link.kind, txnIds: (Items as Array<{ txnId: string }>).map((i) => i.txnId) };
     }),
   );
+  // Merged in link order (customer, then card), not in the order the queries happen to answer.
+  const sharedBy = new Map<string, Array<"customer" | "card">>();
+  for (const { kind, txnIds } of linked) {
+    for (const txnId of txnIds) if (txnId !== input.item.txnId) sharedBy.set(txnId, [...(sharedBy.get(txnId) ?? []), kind]);
+  }
   const ids = [...sharedBy.keys()].slice(0, RELATED_LIMIT);
   if (ids.length === 0) return [];
   const { Responses } = await db.send(

@@ -54,5 +54,7 @@ describe("the launcher's data survives a restart", () => {
     expect(after.endpoints).toEqual(before.endpoints);
     // New ports on each start (auto), same data.
     expect(after.stack.dynamodb).not.toBe(before.stack.dynamodb);
-  }, 120_000);
+    // Two full starts, each seeding the demo (days of history): about 50 s each alone, twice that with
+    // the rest of the suite sharing two cores. The bound is for a hung launcher, not a speed check.
+  }, 240_000);
 });

@@ -1,51 +1,47 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { POST as score } from "@/app/api/score/route";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { dynamoLease } from "@/lib/scoring/rate-limit/lease-window";
-import { saveSettings } from "@/lib/settings/save-settings";
-import { DEFAULT_TENANT_SETTINGS } from "@/lib/settings/tenant-settings";
-import { createTenant } from "@/lib/tenants/create-tenant";
-import { scoreRequest, txnId } from "./score-helpers";
+import { createTestTenant, type TestTenant } from "./fixtures";
+import { txnId } from "./score-helpers";
 
-const tenantId = `it-rate-${Date.now().toString(36)}`;
 const LIMIT = 3;
-let apiKey = "";
+let tenant: TestTenant;
 
 beforeAll(async () => {
-  await createTenant({
-    tenantId,
-    name: "Rate limit IT",
-    endpointName: "fraud-acme-bank",
-    modelPackageGroupName: "acme-bank-fraud",
-    createdAt: new Date().toISOString(),
-  });
-  await saveSettings({ tenantId, settings: { ...DEFAULT_TENANT_SETTINGS, rateLimitPerSecond: LIMIT }, expectedVersion: 0, actor: "it" });
-  apiKey = (await createApiKey({ tenantId, name: "it", createdBy: "it" })).plaintext;
+  tenant = await createTestTenant({ label: "rate", settings: { rateLimitPerSecond: LIMIT } });
 });
+afterEach(() => vi.useRealTimers());
+afterAll(() => tenant.dispose());
 
 describe("rate limit per API key", () => {
-  it("answers 429 with the one error body and Retry-After beyond the tenant's limit", async () => {
-    // Twelve at once land in at most two one-second windows: at most 2 × LIMIT pass.
+  it("admits exactly the tenant's limit within one window, then answers 429 with the one error body and Retry-After", async () => {
+    // Windows are wall-clock seconds: the clock stands still in the middle of one (timers stay real),
+    // so every request lands in the same window however long the burst takes.
+    vi.useFakeTimers({ toFake: ["Date"], now: Math.floor(Date.now() / 1000) * 1000 + 500 });
     const responses = await Promise.all(
-      Array.from({ length: 12 }, () => score(scoreRequest("/api/score", { txn_id: txnId("rate"), amount: 12, device: "pos" }, apiKey))),
+      Array.from({ length: 12 }, () => tenant.score({ txn_id: txnId("rate"), amount: 12, device: "pos" })),
     );
     const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(2 * LIMIT);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - LIMIT);
     const limited = responses.find((r) => r.status === 429);
     expect(limited?.headers.get("retry-after")).toBe("1");
-    expect(await limited?.json()).toEqual({
+    expect(limited?.body).toEqual({
       error: {
         code: "rate_limited",
         message: expect.stringContaining(`${LIMIT} requests per second`) as string,
         details: { limitPerSecond: LIMIT, retryAfterSeconds: 1 },
       },
     });
+
+    // The next window admits again.
+    vi.setSystemTime(Date.now() + 1000);
+    expect((await tenant.score({ txn_id: txnId("rate-next"), amount: 12, device: "pos" })).status).toBe(200);
   });
 
   it("leases from one DynamoDB counter per key and window, never past the limit", async () => {
     const lease = dynamoLease();
     const window = Math.floor(Date.now() / 1000) + 3600; // a window of its own
-    const input = { tenantId, keyId: "lease-it", window, want: 4, limit: 10 };
+    const input = { tenantId: tenant.tenantId, keyId: "lease-it", window, want: 4, limit: 10 };
     expect(await lease({ ...input, isFirstOfWindow: true })).toBe(4);
     expect(await lease({ ...input, isFirstOfWindow: true })).toBe(4); // a second instance's first lease
     expect(await lease({ ...input, isFirstOfWindow: false })).toBe(2);

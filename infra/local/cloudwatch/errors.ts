@@ -25,8 +25,8 @@ export class CloudWatchError extends Error {
 export const invalidParameterValue = (message: string) =>
   new CloudWatchError("InvalidParameterValue", "InvalidParameterValueException", message);
 
-/** CloudWatch's ValidationError has no modelled class: the SDK throws CloudWatchServiceException named ValidationError. */
-export const validationError = (message: string) => new CloudWatchError("ValidationError", "ValidationError", message);
+/** The wire code ValidationError, which the SDK models as ValidationException (its awsQueryError code). */
+export const validationError = (message: string) => new CloudWatchError("ValidationError", "ValidationException", message);
 
 export const missingParameter = (parameter: string) =>
   new CloudWatchError("MissingParameter", "MissingRequiredParameterException", `The parameter ${parameter} is required.`);
