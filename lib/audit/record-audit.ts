@@ -7,15 +7,19 @@ import { env } from "@/lib/env";
 import type { AuditEntry } from "./audit-entry";
 import type { AuditStoreDeps } from "./deps";
 
-export type AuditInput = Omit<AuditEntry, "id" | "at" | "reason"> & { reason?: string | null };
+export type AuditInput = Omit<AuditEntry, "id" | "at" | "reason" | "state"> & { reason?: string | null };
 
-/** Appends an audit entry; entries are never updated or deleted. */
+/**
+ * Appends a completed audit entry. For a mutation use auditedAction instead, which records the
+ * intent before the change so that no acknowledged change can lack its entry.
+ */
 export async function recordAudit(input: AuditInput, deps: AuditStoreDeps = {}): Promise<AuditEntry> {
   const entry: AuditEntry = {
     ...input,
     reason: input.reason?.trim() || null,
     id: randomUUID(),
     at: (deps.now?.() ?? new Date()).toISOString(),
+    state: "done",
   };
   await (deps.db ?? documentClient()).send(
     new PutCommand({
