@@ -32,6 +32,11 @@ const envSchema = z
     /** The OIDC claims that carry the tenant and role of a signed-in user. */
     OIDC_TENANT_CLAIM: z.string().default("custom:tenant"),
     OIDC_ROLE_CLAIM: z.string().default("custom:role"),
+    /**
+     * Proxies of ours in front of the console that append to X-Forwarded-For (lib/auth/client-address.ts):
+     * 1 = the load balancer (or Next itself locally). The client address counts sign-in failures.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   })
   .superRefine((value, ctx) => {
     if (value.AUTH_PROVIDER !== "oidc") return;

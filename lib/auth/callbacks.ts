@@ -3,7 +3,15 @@ import type { JWT } from "next-auth/jwt";
 
 /** At sign-in: copy the user's tenant and role into the token (the token is the session). */
 export function tokenWithUser(token: JWT, user: User): JWT {
-  return { ...token, sub: user.id, email: user.email, name: user.name, tenantId: user.tenantId, role: user.role };
+  return {
+    ...token,
+    sub: user.id,
+    email: user.email,
+    name: user.name,
+    tenantId: user.tenantId,
+    role: user.role,
+    sv: user.sessionVersion ?? 0,
+  };
 }
 
 /**

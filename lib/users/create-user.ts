@@ -18,6 +18,8 @@ export async function createUser(input: NewUser, deps: UserStoreDeps = {}): Prom
     ...fields,
     email,
     passwordHash: await hashPassword(password),
+    enabled: true,
+    sessionVersion: 0,
     createdAt: (deps.now?.() ?? new Date()).toISOString(),
   };
   const db = deps.db ?? documentClient();

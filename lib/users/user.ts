@@ -9,6 +9,12 @@ export const userRecordSchema = z.object({
   role: roleSchema,
   passwordHash: z.string().optional(),
   createdAt: z.string(),
+  /** A disabled user cannot sign in, and their sessions end at the next re-check (lib/auth/session-check.ts). Absent = enabled. */
+  enabled: z.boolean().default(true),
+  /** Bumped at sign-out: every token carries the version it was issued at, so older tokens stop working. */
+  sessionVersion: z.number().int().min(0).default(0),
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
 });
 
 export type UserRecord = z.infer<typeof userRecordSchema>;
@@ -25,6 +31,14 @@ export const newUserSchema = z.object({
 });
 
 export type NewUser = z.infer<typeof newUserSchema>;
+
+/** What an admin sees of a user (GET /api/users). */
+export type UserSummary = Pick<UserRecord, "email" | "name" | "role" | "enabled" | "createdAt" | "updatedAt" | "updatedBy">;
+
+export function toUserSummary(record: UserRecord): UserSummary {
+  const { email, name, role, enabled, createdAt, updatedAt, updatedBy } = record;
+  return { email, name, role, enabled, createdAt, updatedAt, updatedBy };
+}
 
 export function withoutSecrets(record: UserRecord): User {
   const { passwordHash: _passwordHash, ...user } = record;

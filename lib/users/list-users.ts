@@ -1,0 +1,26 @@
+import "server-only";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "@/lib/aws/clients";
+import { tenantPk, userSk } from "@/lib/db/keys";
+import { env } from "@/lib/env";
+import type { UserStoreDeps } from "./deps";
+import { toUserSummary, userRecordSchema, type UserSummary } from "./user";
+
+/** A tenant's users (never their password hashes), by e-mail. A tenant has tens of users, not thousands: one page. */
+export async function listUsers(input: { tenantId: string }, deps: UserStoreDeps = {}): Promise<UserSummary[]> {
+  const users: UserSummary[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await (deps.db ?? documentClient()).send(
+      new QueryCommand({
+        TableName: deps.tableName ?? env().TABLE_NAME,
+        KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
+        ExpressionAttributeValues: { ":pk": tenantPk(input.tenantId), ":prefix": userSk("") },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) users.push(toUserSummary(userRecordSchema.parse(item)));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return users.sort((a, b) => a.email.localeCompare(b.email));
+}
