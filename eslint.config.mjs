@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+import { layerFences } from "./eslint/layers.mjs";
 
 export default defineConfig([
   globalIgnores([
@@ -32,6 +33,8 @@ export default defineConfig([
       ],
     },
   },
+  // What may import what (DESIGN.md "Layers"): see eslint/layers.mjs and the README's "Layout".
+  ...layerFences(),
   // Plain JS config files are not in the TypeScript project.
   { files: ["**/*.{js,mjs,cjs}"], extends: [tseslint.configs.disableTypeChecked] },
 ]);

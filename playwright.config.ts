@@ -50,7 +50,7 @@ export default defineConfig({
     { name: "api", testDir: "e2e/api" },
   ],
   webServer: {
-    command: `npx tsx --conditions=react-server infra/local/start.ts --data-dir .test-data/e2e --fresh --port ${PORT} --stack-ports auto --no-traffic`,
+    command: `npx tsx infra/local/start.ts --data-dir .test-data/e2e --fresh --port ${PORT} --stack-ports auto --no-traffic`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: !isCI,
     timeout: 300_000,

@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-// lib/ modules import "server-only", whose default export throws outside React Server Components;
-// Next resolves it with the "react-server" condition. Tests (like our tsx scripts, which run with
-// --conditions=react-server) resolve it to the empty module.
+// Only the Next glue in lib/http imports "server-only" (domain modules load in plain Node, see
+// lib/load-in-node.test.ts); its default export throws outside React Server Components, where Next
+// resolves it with the "react-server" condition. The glue's unit tests resolve it to the empty module.
 const alias = { "@": root, "server-only": `${root}node_modules/server-only/empty.js` };
 
 export default defineConfig({

@@ -1,9 +1,9 @@
 /**
- * `npx tsx --conditions=react-server bench/score-profile.ts --data-dir .data [--n 3000]`: a focused
+ * `npx tsx bench/score-profile.ts --data-dir .data [--n 3000]`: a focused
  * micro-bench of the scoring path at concurrency 1, in this process, against a running stack (no
  * Next server, no autocannon): the route handler, and beside it the pieces it is made of (the
  * SDK's InvokeEndpoint alone, a plain HTTP call to the emulator). Run it under
- * `node --cpu-prof --conditions=react-server --import tsx ...` to see where the handler's time goes.
+ * `node --cpu-prof --import tsx ...` to see where the handler's time goes.
  */
 import { readFile } from "node:fs/promises";
 import http from "node:http";

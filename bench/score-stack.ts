@@ -56,19 +56,7 @@ export async function startDemo(): Promise<BenchTarget> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      "infra/local/start.ts",
-      "--data-dir",
-      dataDir,
-      "--port",
-      String(port),
-      "--stack-ports",
-      "auto",
-      "--no-traffic",
-    ],
+    ["--import", "tsx", "infra/local/start.ts", "--data-dir", dataDir, "--port", String(port), "--stack-ports", "auto", "--no-traffic"],
     { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
   );
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));

@@ -17,7 +17,7 @@ import { STACK_SERVICES, type StackPorts, type StackServiceName } from "./stack"
 import { applyLocalStackEnv, localStackEnv, type StackUrls } from "./stack-env";
 
 const ROOT = process.cwd();
-const TSX_NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
+const TSX_NODE_ARGS = ["--import", "tsx"];
 
 async function resolveStackPorts(options: LauncherOptions): Promise<StackPorts> {
   if (options.stackPorts !== "auto") return options.stackPorts;

@@ -1,4 +1,3 @@
-import "server-only";
 import { hashApiKey, type ApiKeyRecord } from "./api-key";
 import { findApiKey } from "./find-api-key";
 

@@ -1,4 +1,3 @@
-import "server-only";
 import { auditedAction } from "@/lib/audit/audited-action";
 import type { ApiKeyRecord } from "./api-key";
 import { createApiKey } from "./create-api-key";

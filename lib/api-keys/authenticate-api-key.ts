@@ -1,4 +1,3 @@
-import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { ApiKeyRecord } from "./api-key";
 import { lookUpApiKey, type FindApiKey } from "./api-key-cache";

@@ -1,4 +1,3 @@
-import "server-only";
 import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { apiKeyIndexPk, apiKeySk, tenantPk } from "@/lib/db/keys";

@@ -1,4 +1,3 @@
-import "server-only";
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { apiKeyIndexPk } from "@/lib/db/keys";

@@ -1,4 +1,3 @@
-import "server-only";
 import { normaliseEmail } from "@/lib/db/keys";
 import { getUser } from "@/lib/users/get-user";
 import type { UserRecord } from "@/lib/users/user";

@@ -1,4 +1,3 @@
-import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { auditedAction } from "@/lib/audit/audited-action";

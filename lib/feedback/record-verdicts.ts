@@ -1,4 +1,3 @@
-import "server-only";
 import { isAppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/queue/claim-item";
 import { toQueueRow, type QueueRow } from "@/lib/queue/queue-row";

@@ -23,15 +23,14 @@ describe("decision metrics", () => {
     metrics.record({ ...sample, tenantId: "t2" });
     const datums = metrics.drain();
     const first = datums.filter((d) => d.Dimensions?.[0]?.Value === "t1" && d.Timestamp?.getTime() === Date.UTC(2026, 0, 1, 12, 0));
-    const value = (name: string, decision?: string) =>
-      first.find((d) => d.MetricName === name && (decision === undefined || d.Dimensions?.[1]?.Value === decision))?.Value;
-    expect([
-      value("Decisions", "LEGIT"),
-      value("Decisions", "SUSPICIOUS"),
-      value("Decisions", "REVIEW"),
-      value("RuleOnly"),
-      value("Degraded"),
-    ]).toEqual([1, 1, 0, 1, 0]);
+    const datum = (name: string, decision?: string) =>
+      first.find((d) => d.MetricName === name && (decision === undefined || d.Dimensions?.[1]?.Value === decision));
+    // Per decision a 1 or a 0 (two decisions this minute): Sum = count, Average = share, SampleCount = 2.
+    expect(datum("Decisions", "LEGIT")).toMatchObject({ Values: [0, 1], Counts: [1, 1] });
+    expect(datum("Decisions", "SUSPICIOUS")).toMatchObject({ Values: [0, 1], Counts: [1, 1] });
+    expect(datum("Decisions", "REVIEW")).toMatchObject({ Values: [0], Counts: [2] });
+    expect(datum("RuleOnly")).toMatchObject({ Values: [0, 1], Counts: [1, 1] });
+    expect(datum("Degraded")).toMatchObject({ Values: [0], Counts: [2] });
     expect(first.find((d) => d.MetricName === "Latency")).toMatchObject({ Values: [2.3], Counts: [2], Unit: "Milliseconds" });
     expect(new Set(datums.map((d) => `${d.Dimensions?.[0]?.Value}@${d.Timestamp?.getTime()}`)).size).toBe(3);
     expect(metrics.drain()).toEqual([]);

@@ -6,8 +6,10 @@ import type { MetricDatum } from "@aws-sdk/client-cloudwatch";
  * can sit on the hot path; CloudWatch sums the datums of one minute sent by several flushes or
  * instances, so draining often loses nothing.
  *
- * Metrics (dimension TenantId): Decisions (+ dimension Decision), Degraded, RuleOnly (decided by a
- * rule without the model), Latency (ms, as value/count pairs so p95/p99 work).
+ * Metrics (dimension TenantId), one value per decision so every statistic means what it means on
+ * AWS: Decisions (+ dimension Decision; 1 if the decision was that one), Degraded, RuleOnly (decided
+ * by a rule without the model) — Sum = count, Average = share, SampleCount = decisions — and
+ * Latency (ms, as value/count pairs so p95/p99 work).
  */
 export const DECISIONS = ["LEGIT", "REVIEW", "SUSPICIOUS"] as const;
 export type MetricDecision = (typeof DECISIONS)[number];
@@ -82,16 +84,29 @@ export function createDecisionMetrics() {
 function toDatums(agg: MinuteAggregate): MetricDatum[] {
   const Timestamp = new Date(agg.minute);
   const tenant = { Name: "TenantId", Value: agg.tenantId };
-  const count = (MetricName: string, Value: number, extra: MetricDatum["Dimensions"] = []): MetricDatum => ({
-    MetricName,
-    Dimensions: [tenant, ...extra],
-    Timestamp,
-    Value,
-    Unit: "Count",
-  });
-  // Zeros are sent too: a graph of REVIEW decisions should show 0, not a gap, in a quiet minute.
-  const datums = DECISIONS.map((d) => count("Decisions", agg.decisions[d], [{ Name: "Decision", Value: d }]));
-  datums.push(count("Degraded", agg.degraded), count("RuleOnly", agg.ruleOnly));
+  const decided = DECISIONS.reduce((n, d) => n + agg.decisions[d], 0);
+  // One value per decision, 1 when it holds and 0 when not, as AWS publishes its own per-request
+  // metrics (e.g. SageMaker's Invocation5XXErrors): Sum = how many, SampleCount = decisions, and
+  // Average = the share (the degraded rate, the share of REVIEW). Zeros are sent too: a graph of
+  // REVIEW decisions shows 0, not a gap, in a quiet minute.
+  const share = (MetricName: string, ones: number, extra: MetricDatum["Dimensions"] = []): MetricDatum => {
+    const pairs = (
+      [
+        [0, decided - ones],
+        [1, ones],
+      ] as const
+    ).filter(([, count]) => count > 0);
+    return {
+      MetricName,
+      Dimensions: [tenant, ...extra],
+      Timestamp,
+      Values: pairs.map(([v]) => v),
+      Counts: pairs.map(([, c]) => c),
+      Unit: "Count",
+    };
+  };
+  const datums = DECISIONS.map((d) => share("Decisions", agg.decisions[d], [{ Name: "Decision", Value: d }]));
+  datums.push(share("Degraded", agg.degraded), share("RuleOnly", agg.ruleOnly));
   const latencies = [...agg.latency];
   for (let i = 0; i < latencies.length; i += MAX_VALUES_PER_DATUM) {
     const part = latencies.slice(i, i + MAX_VALUES_PER_DATUM);

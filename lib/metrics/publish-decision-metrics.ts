@@ -1,4 +1,3 @@
-import "server-only";
 import { PutMetricDataCommand, type CloudWatchClient, type MetricDatum } from "@aws-sdk/client-cloudwatch";
 import { cloudWatchClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";

@@ -1,4 +1,3 @@
-import "server-only";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { DescribeModelPackageCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";

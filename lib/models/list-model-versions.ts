@@ -1,4 +1,3 @@
-import "server-only";
 import { ListModelPackagesCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { AppError } from "@/lib/errors/app-error";
 import { sageMakerClient } from "@/lib/aws/clients";

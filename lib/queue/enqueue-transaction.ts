@@ -1,4 +1,3 @@
-import "server-only";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { documentClient } from "@/lib/aws/clients";

@@ -1,4 +1,3 @@
-import "server-only";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";

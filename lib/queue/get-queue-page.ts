@@ -1,4 +1,3 @@
-import "server-only";
 import type { QueueStoreDeps } from "./deps";
 import { listQueue, type QueuePage } from "./list-queue";
 import { getQueueCounts, type QueueCounts } from "./queue-counts";

@@ -1,4 +1,3 @@
-import "server-only";
 import { buildWaterfall, type Waterfall } from "@/lib/explanations/waterfall";
 import { summarizeFlag } from "@/lib/explanations/summarize";
 import { notFound } from "./claim-item";

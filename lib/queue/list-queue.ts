@@ -1,4 +1,3 @@
-import "server-only";
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { queueStatusIndexPk } from "@/lib/db/keys";

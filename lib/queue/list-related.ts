@@ -1,4 +1,3 @@
-import "server-only";
 import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk, queueLinkPk } from "@/lib/db/keys";

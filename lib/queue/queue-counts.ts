@@ -1,4 +1,3 @@
-import "server-only";
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { queueCountPk, queueCountSk } from "@/lib/db/keys";

@@ -3,7 +3,7 @@ import { QUEUE_STATUSES } from "./queue-item";
 
 /**
  * The queue's filters as URL query parameters, shared by GET /api/queue, the page's URL and the
- * client's query keys (no server-only: the browser parses the same URL). Status, sort and the date
+ * client's query keys (pure: the browser parses the same URL). Status, sort and the date
  * range are served by the index key; decision, amount, model version are filters on the Query.
  */
 export const QUEUE_SORTS = ["score", "oldest", "newest"] as const;

@@ -1,4 +1,3 @@
-import "server-only";
 import { createCoalescer, type Coalescer } from "./coalescer";
 import { invokeEndpointRows } from "./invoke-endpoint";
 import type { ScoredRecord } from "./parse-invocation";

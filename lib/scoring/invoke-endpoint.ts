@@ -1,4 +1,3 @@
-import "server-only";
 import { InvokeEndpointCommand, type SageMakerRuntimeClient } from "@aws-sdk/client-sagemaker-runtime";
 import { sageMakerRuntimeClient } from "@/lib/aws/clients";
 import { settleWithin } from "./deadline";

@@ -1,4 +1,3 @@
-import "server-only";
 import { performance } from "node:perf_hooks";
 import type { Transaction } from "@/lib/features/transaction";
 import { recordDecision } from "@/lib/metrics/publish-decision-metrics";

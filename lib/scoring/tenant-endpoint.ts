@@ -1,4 +1,3 @@
-import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { getTenant } from "@/lib/tenants/get-tenant";
 

@@ -1,4 +1,3 @@
-import "server-only";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";

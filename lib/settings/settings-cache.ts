@@ -1,4 +1,3 @@
-import "server-only";
 import { getSettings } from "./get-settings";
 import type { TenantSettings } from "./tenant-settings";
 

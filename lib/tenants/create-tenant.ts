@@ -1,4 +1,3 @@
-import "server-only";
 import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { tenantPk, TENANT_SK, TENANTS_INDEX_PK } from "@/lib/db/keys";

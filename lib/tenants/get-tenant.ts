@@ -1,4 +1,3 @@
-import "server-only";
 import { GetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { tenantPk, TENANT_SK } from "@/lib/db/keys";

@@ -1,4 +1,3 @@
-import "server-only";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { emailIndexPk, normaliseEmail, tenantPk, userSk } from "@/lib/db/keys";

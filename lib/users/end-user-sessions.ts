@@ -1,4 +1,3 @@
-import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { sessionChecker } from "@/lib/auth/session-check";

@@ -1,4 +1,3 @@
-import "server-only";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { tenantPk, userSk } from "@/lib/db/keys";

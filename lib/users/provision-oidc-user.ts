@@ -1,4 +1,3 @@
-import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Role } from "@/lib/auth/roles";
 import { documentClient } from "@/lib/aws/clients";

@@ -1,4 +1,3 @@
-import "server-only";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { auditedAction } from "@/lib/audit/audited-action";
 import { sessionChecker } from "@/lib/auth/session-check";

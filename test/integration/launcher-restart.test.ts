@@ -16,7 +16,7 @@ let dataDir = "";
 function startStack(dir: string): Promise<{ stop: () => Promise<number | null> }> {
   const child = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "infra/local/start.ts", "--stack-only", "--stack-ports", "auto", "--data-dir", dir],
+    ["--import", "tsx", "infra/local/start.ts", "--stack-only", "--stack-ports", "auto", "--data-dir", dir],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DEMO_PASSWORD: "restart-test" } },
   );
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -6,7 +6,7 @@ import { AREA_ROLES, canAccess } from "@/lib/auth/roles";
 import { getGlobalExplanations } from "@/lib/explanations/get-global-explanations";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { explanationsOptions } from "@/lib/queries/queue";
-import { ExplanationsClient } from "./explanations-client";
+import { ExplanationsClient } from "@/components/explanations/explanations-client";
 
 export const metadata: Metadata = { title: "Explanations" };
 

@@ -10,7 +10,7 @@ import { getQueryClient } from "@/lib/queries/query-client";
 import { queueListOptions } from "@/lib/queries/queue";
 import { getQueuePage } from "@/lib/queue/get-queue-page";
 import { queueFiltersSchema } from "@/lib/queue/queue-filters";
-import { QueueClient } from "./queue-client";
+import { QueueClient } from "@/components/queue/queue-client";
 
 export const metadata: Metadata = { title: "Review queue" };
 

@@ -1,7 +1,7 @@
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "@/lib/scoring/score-request";
 import { scoreForTenant } from "@/lib/scoring/score-for-tenant";
-import { withApiKey } from "@/lib/scoring/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 
 // The AWS SDK and node:crypto need the Node runtime; never cache a decision.
 export const runtime = "nodejs";

@@ -5,7 +5,7 @@ import { GetMetricDataCommand, PutMetricDataCommand } from "@aws-sdk/client-clou
 import { startCloudWatchEmulator } from "./server";
 
 /**
- * Throughput check: `npx tsx --conditions=react-server infra/local/cloudwatch/bench.ts [seconds]`.
+ * Throughput check: `npx tsx infra/local/cloudwatch/bench.ts [seconds]`.
  * Pushes per-variant endpoint metrics through the real SDK as fast as 8 concurrent callers can,
  * for a bounded time, then times dashboard-style GetMetricData calls. Prints figures against the
  * required rate (a few hundred datums per second); loopback only.

@@ -8,7 +8,7 @@ import { createModel, deployEndpoint, putObject, startTestStack } from "./test-s
 
 /**
  * Invocation throughput and latency of the emulator alone (the baseline the console's scoring API
- * is compared against): `npx tsx --conditions=react-server infra/local/sagemaker/bench.ts [seconds]`.
+ * is compared against): `npx tsx infra/local/sagemaker/bench.ts [seconds]`.
  * Serves a committed model artifact (infra/model/artifacts) and hammers InvokeEndpoint over loopback
  * with autocannon in a separate process (in-process load generation would steal the server's CPU):
  * one row, one row with Clarify explanations, 1000 rows per call.
@@ -49,12 +49,16 @@ async function main(): Promise<void> {
     await createModel("bench", "s3://models/bench/model.tar.gz");
     const plain = await deployEndpoint("bench", [{ name: "production", model: "bench" }]);
     if (plain.EndpointStatus !== "InService") throw new Error(`endpoint failed: ${plain.FailureReason}`);
+    const width = await featureCount(stack.sagemakerUrl);
+    // One all-missing baseline record: Clarify's cost is then n_samples model calls per record.
     await deployEndpoint("bench-explained", [{ name: "production", model: "bench" }], {
       ExplainerConfig: {
-        ClarifyExplainerConfig: { EnableExplanations: "`true`", ShapConfig: { ShapBaselineConfig: { ShapBaseline: "0" } } },
+        ClarifyExplainerConfig: {
+          EnableExplanations: "`true`",
+          ShapConfig: { ShapBaselineConfig: { ShapBaseline: ",".repeat(width - 1) } },
+        },
       },
     });
-    const width = await featureCount(stack.sagemakerUrl);
     const row = () => Array.from({ length: width }, (_, j) => (j === 3 ? "" : (Math.random() * 10).toFixed(3))).join(",");
     const cases = [
       { name: "1 row", endpoint: "bench", body: row() },

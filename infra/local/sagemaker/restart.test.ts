@@ -77,17 +77,7 @@ describe("as a process of the launcher (infra/local/run-service.ts)", () => {
   it("prints one ready line, and on SIGTERM saves state and exits 0", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "sagemaker-cli-"));
     // node itself (not npx) so that SIGTERM reaches the emulator's process.
-    const args = [
-      "--import",
-      "tsx",
-      "--conditions=react-server",
-      "infra/local/run-service.ts",
-      "sagemaker",
-      "--port",
-      "0",
-      "--data",
-      dataDir,
-    ];
+    const args = ["--import", "tsx", "infra/local/run-service.ts", "sagemaker", "--port", "0", "--data", dataDir];
     const child = spawn(process.execPath, args, {
       cwd: fileURLToPath(new URL("../../..", import.meta.url)),
       stdio: ["ignore", "pipe", "inherit"],

@@ -70,6 +70,9 @@ beforeAll(async () => {
       },
     },
   });
+  await deployEndpoint("explained-unnamed", [{ name: "only", model: "tiny" }], {
+    ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: { ShapBaseline: "0,0,0\n1,1,1" } } } },
+  });
 });
 
 afterAll(async () => {
@@ -113,16 +116,33 @@ describe("InvokeEndpoint without an explainer", () => {
     expect(output.CustomAttributes).toBe("trace=abc");
   });
 
-  it("routes traffic roughly by weight", async () => {
-    const counts = { production: 0, canary: 0 };
-    for (let i = 0; i < 400; i++) {
-      const output = await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3" });
-      counts[output.InvokedProductionVariant as keyof typeof counts]++;
-    }
-    expect(counts.production + counts.canary).toBe(400);
-    const share = counts.production / 400;
-    expect(share).toBeGreaterThan(0.6);
-    expect(share).toBeLessThan(0.9);
+  // Seeded routing (README, "Routing"): the same seed and weights give the same variants, and the
+  // shares follow weight / sum of weights (UpdateEndpointWeightsAndCapacities API reference).
+  it("routes by weight with a seeded, reproducible sequence", async () => {
+    const route = async (n: number) => {
+      const picked: string[] = [];
+      for (let i = 0; i < n; i++) {
+        picked.push((await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3" })).InvokedProductionVariant!);
+      }
+      return picked;
+    };
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 42 });
+    const first = await route(200);
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 42 });
+    expect(await route(200)).toEqual(first);
+    const share = first.filter((v) => v === "production").length / first.length;
+    expect(share).toBeGreaterThan(0.65);
+    expect(share).toBeLessThan(0.85);
+  });
+
+  it("TargetVariant draws nothing: the seeded sequence continues where it was", async () => {
+    const next = async (target?: string) =>
+      (await invoke({ EndpointName: "split", ContentType: "text/csv", Body: "1,2,3", TargetVariant: target })).InvokedProductionVariant;
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 7 });
+    const plain = [await next(), await next(), await next()];
+    await admin(stack, "POST", "router", { endpointName: "split", seed: 7 });
+    const mixed = [await next(), await next("canary"), await next(), await next("canary"), await next()];
+    expect([mixed[0], mixed[2], mixed[4]]).toEqual(plain);
   });
 });
 
@@ -157,10 +177,18 @@ describe("Clarify explanations", () => {
     expect((JSON.parse(none.text) as ClarifyBody).explanations).toEqual({});
   });
 
-  it("uses the model's feature names when the endpoint has no explainer config", async () => {
-    const output = await invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,0.5,-0.2", EnableExplanations: "`true`" });
+  it("uses the model's feature names when the explainer config names none", async () => {
+    const output = await invoke({ EndpointName: "explained-unnamed", ContentType: "text/csv", Body: "1,0.5,-0.2" });
     const body = JSON.parse(output.text) as ClarifyBody;
     expect(body.explanations.kernel_shap![0]!.map((f) => f.feature_header)).toEqual(TINY_FEATURES);
+  });
+
+  // Without an ExplainerConfig there is no explainer: the header changes nothing and the container
+  // answers as usual (SageMaker developer guide, clarify-online-explainability-invoke-endpoint).
+  it("ignores EnableExplanations on an endpoint without an explainer config", async () => {
+    const output = await invoke({ EndpointName: "plain", ContentType: "text/csv", Body: "1,0.5,-0.2", EnableExplanations: "`true`" });
+    expect(output.ContentType).toBe("text/csv; charset=utf-8");
+    expect(Number(output.text)).toBeGreaterThan(0);
   });
 });
 

@@ -49,7 +49,7 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
   const control: ControlContext = { store, deployments: lifecycle, now: Date.now };
   const runtime: RuntimeContext = { hosting, faults, capture };
   const flush = () => Promise.all([capture.flush(), metrics.flush()]).then(() => undefined);
-  const admin: AdminContext = { faults, flush };
+  const admin: AdminContext = { faults, flush, random: hosting.random };
 
   const server = createServer((req, res) => void route(req, res));
   // Many keep-alive clients (the scoring API, load tests) share this server.

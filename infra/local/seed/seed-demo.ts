@@ -1,4 +1,3 @@
-import "server-only";
 import { findApiKey } from "@/lib/api-keys/find-api-key";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createTenant } from "@/lib/tenants/create-tenant";

@@ -1,4 +1,3 @@
-import "server-only";
 import { performance } from "node:perf_hooks";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createTransactionGenerator, type SimulatedTransaction } from "@/infra/model/simulator/generator";

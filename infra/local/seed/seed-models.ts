@@ -1,4 +1,3 @@
-import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
@@ -159,15 +158,17 @@ async function createEndpoint(tenant: DemoTenant, featureHeaders: readonly strin
         InitialSamplingPercentage: 100,
         DestinationS3Uri: `s3://${env().CAPTURE_BUCKET}/datacapture`,
         CaptureOptions: [{ CaptureMode: "Input" }, { CaptureMode: "Output" }],
-        CaptureContentTypeHeader: { CsvContentTypes: ["text/csv"] },
+        // Listed types are captured as text; any other is base64 (CaptureContentTypeHeader).
+        CaptureContentTypeHeader: { CsvContentTypes: ["text/csv"], JsonContentTypes: ["application/json"] },
       },
       // Explanations are asked for per request (only for risky records); off by default.
       ExplainerConfig: {
         ClarifyExplainerConfig: {
           EnableExplanations: "`false`",
           InferenceConfig: { FeatureHeaders: [...featureHeaders] },
-          // Clarify's kernel SHAP on AWS needs a baseline record; ours is the training medians. The
-          // emulator computes exact TreeSHAP, which needs none, and ignores it.
+          // Clarify's Kernel SHAP needs a baseline (ShapBaselineConfig is required); ours is one
+          // record of training medians, so each explained record costs n_samples model calls (2,076
+          // for 14 features) on AWS and in the emulator alike. The emulator answers exact TreeSHAP.
           ShapConfig: {
             ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, tenant.productionVersion) },
             UseLogit: true,

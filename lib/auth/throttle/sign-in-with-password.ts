@@ -1,4 +1,3 @@
-import "server-only";
 import { normaliseEmail } from "@/lib/db/keys";
 import type { UserStoreDeps } from "@/lib/users/deps";
 import { findUserByEmail } from "@/lib/users/find-user-by-email";

@@ -1,4 +1,3 @@
-import "server-only";
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { auditedAction } from "@/lib/audit/audited-action";
 import { PLATFORM_AUDIT_TENANT } from "@/lib/audit/platform";

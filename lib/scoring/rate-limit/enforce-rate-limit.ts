@@ -1,4 +1,3 @@
-import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { dynamoLease } from "./lease-window";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
@@ -39,7 +38,7 @@ export interface RateLimitCharge {
 
 /**
  * Admits `units` transactions of an API key (1 for a single score, n for a batch of n) or throws
- * RateLimitedError (429 with Retry-After, see with-api-key.ts). A request carrying more transactions
+ * RateLimitedError (429 with Retry-After, see lib/http/with-api-key.ts). A request carrying more transactions
  * than the per-second limit can never be admitted, so that is a 413 telling the caller to split the
  * batch, not a 429 to retry.
  */

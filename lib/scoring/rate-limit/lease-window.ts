@@ -1,4 +1,3 @@
-import "server-only";
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "@/lib/aws/clients";
 import { rateWindowPk, RATE_WINDOW_SK } from "@/lib/db/keys";

@@ -8,7 +8,7 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { transactionOptions } from "@/lib/queries/queue";
 import { getTransactionDetail } from "@/lib/queue/get-transaction-detail";
-import { TransactionClient } from "./transaction-client";
+import { TransactionClient } from "@/components/queue/transaction-client";
 
 export const metadata: Metadata = { title: "Transaction" };
 

@@ -1,7 +1,7 @@
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES } from "@/lib/scoring/score-request";
 import { scoreForTenant } from "@/lib/scoring/score-for-tenant";
-import { withApiKey } from "@/lib/scoring/with-api-key";
+import { withApiKey } from "@/lib/http/with-api-key";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,10 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../errors";
 import { newRequestId, readBody, sendBody, sendError } from "../http";
+import { z } from "zod";
+import type { RandomRegistry } from "../runtime/endpoint-random";
 import { faultSchema, type FaultRegistry } from "../runtime/faults";
+
+const routerSchema = z.object({ endpointName: z.string().min(1), seed: z.number().int() });
 
 export interface AdminContext {
   faults: FaultRegistry;
+  /** Each endpoint's seeded chance (routing, capture sampling, error faults). */
+  random: RandomRegistry;
   /** Writes buffered capture and metrics now (tests and demos need not wait for the timers). */
   flush(): Promise<void>;
 }
@@ -15,6 +21,7 @@ export interface AdminContext {
  *   POST   /_emulator/faults  {endpointName, variantName?, mode, errorRate?, latencyMs?}
  *   DELETE /_emulator/faults[?endpointName=&variantName=]
  *   POST   /_emulator/flush
+ *   POST   /_emulator/router  {endpointName, seed}  → restarts the endpoint's seeded streams
  */
 export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = newRequestId();
@@ -22,13 +29,14 @@ export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: 
     const route = `${req.method ?? "GET"} ${url.pathname.replace(/\/+$/, "")}`;
     if (route === "GET /_emulator/faults") return json(res, 200, { faults: ctx.faults.list() });
     if (route === "POST /_emulator/faults") {
-      const parsed = faultSchema.safeParse(parseJson(await readBody(req)));
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-        throw new ApiError("ValidationException", 400, problems);
-      }
-      ctx.faults.set(parsed.data);
-      return json(res, 200, { fault: parsed.data });
+      const fault = parseWith(faultSchema, await readBody(req));
+      ctx.faults.set(fault);
+      return json(res, 200, { fault });
+    }
+    if (route === "POST /_emulator/router") {
+      const { endpointName, seed } = parseWith(routerSchema, await readBody(req));
+      ctx.random.reseed(endpointName, seed);
+      return json(res, 200, { endpointName, seed });
     }
     if (route === "DELETE /_emulator/faults") {
       const removed = ctx.faults.clear(url.searchParams.get("endpointName") ?? undefined, url.searchParams.get("variantName") ?? undefined);
@@ -46,6 +54,13 @@ export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: 
 
 function json(res: ServerResponse, status: number, value: unknown): void {
   sendBody(res, status, "application/json", JSON.stringify(value));
+}
+
+function parseWith<T>(schema: z.ZodType<T>, body: Buffer): T {
+  const parsed = schema.safeParse(parseJson(body));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+  throw new ApiError("ValidationException", 400, problems);
 }
 
 function parseJson(body: Buffer): unknown {

@@ -33,7 +33,25 @@ const explainerConfig = z.looseObject({
       InferenceConfig: z
         .looseObject({ FeatureHeaders: z.array(z.string()).optional(), FeatureTypes: z.array(z.string()).optional() })
         .optional(),
-      ShapConfig: z.looseObject({}),
+      // ClarifyShapConfig: ShapBaselineConfig is required, and in it exactly one of ShapBaseline
+      // (inline, at most 4096 characters) or ShapBaselineUri (SageMaker API reference).
+      ShapConfig: z.looseObject({
+        ShapBaselineConfig: z
+          .looseObject({
+            MimeType: z.enum(["text/csv", "application/jsonlines"]).optional(),
+            ShapBaseline: z.string().min(1).max(4096).optional(),
+            ShapBaselineUri: z
+              .string()
+              .regex(/^s3:\/\/[^/]+\/.+/, "Member must satisfy regular expression pattern: ^(https|s3)://([^/]+)/?(.*)$")
+              .optional(),
+          })
+          .refine((b) => (b.ShapBaseline === undefined) !== (b.ShapBaselineUri === undefined), {
+            message: "Exactly one of ShapBaseline and ShapBaselineUri must be provided.",
+          }),
+        NumberOfSamples: z.number().int().min(1).optional(),
+        UseLogit: z.boolean().optional(),
+        Seed: z.number().int().optional(),
+      }),
     })
     .optional(),
 });

@@ -25,8 +25,8 @@ export class CaptureWriter {
   private buffers = new Map<string, { bucket: string; key: string; lines: string[] }>();
 
   /** Applies the sampling percentage; returns whether the call was captured. */
-  record(call: CapturedCall): boolean {
-    if (Math.random() * 100 >= call.settings.samplingPercentage) return false;
+  record(random: () => number, call: CapturedCall): boolean {
+    if (random() * 100 >= call.settings.samplingPercentage) return false;
     const folder = `${call.settings.prefix ? `${call.settings.prefix}/` : ""}${call.endpointName}/${call.variantName}/${hourPath(call.time)}`;
     const bufferKey = `${call.settings.bucket}/${folder}`;
     let buffer = this.buffers.get(bufferKey);

@@ -24,7 +24,7 @@ export interface ContainerResponse {
  * one score per line for text/csv, `{"predictions": [{"score": s}]}` for Accept application/json,
  * the Clarify JSON when explanations are configured or requested.
  */
-export function runContainer(variant: HostedVariant, request: ContainerRequest): ContainerResponse {
+export async function runContainer(variant: HostedVariant, request: ContainerRequest): Promise<ContainerResponse> {
   const format = payloadFormatOf(request.contentType);
   if (!format) {
     throw modelError(request.endpointName, 415, `Content type ${request.contentType ?? "(none)"} is not supported by this framework.`);
@@ -35,8 +35,8 @@ export function runContainer(variant: HostedVariant, request: ContainerRequest):
   const scores = new Array<string>(batch.count);
   for (let r = 0; r < batch.count; r++) scores[r] = formatScore(probabilities[r]!);
   if (request.explainer) {
-    const { enableExplanations, featureHeaders } = request.explainer;
-    return { contentType: "application/json", body: clarifyResponse({ model, batch, scores, enableExplanations, featureHeaders }) };
+    const body = await clarifyResponse({ model, batch, scores, explainer: request.explainer, shapBaseline: variant.shapBaseline });
+    return { contentType: "application/json", body };
   }
   if (request.accept?.includes("application/json")) {
     return { contentType: "application/json", body: `{"predictions":[${scores.map((s) => `{"score":${s}}`).join(",")}]}` };

@@ -1,7 +1,9 @@
 import type { XgboostModel } from "../xgboost";
 import type { Deployment } from "../state/types";
+import { RandomRegistry, type EndpointRandom } from "./endpoint-random";
 import { captureSettingsOf, type CaptureSettings } from "./capture-settings";
 import type { MetricsAggregator, VariantMetrics } from "./metrics";
+import type { RecordBatch } from "./payload";
 
 export interface HostedVariant {
   readonly name: string;
@@ -9,12 +11,18 @@ export interface HostedVariant {
   readonly weight: number;
   readonly instanceCount: number;
   readonly metrics: VariantMetrics;
+  /** Clarify's SHAP baseline parsed for this variant's model (endpoints with an explainer only). */
+  readonly shapBaseline: RecordBatch | undefined;
 }
 
 export interface ExplainerSettings {
   /** JMESPath expression over each record's parsed output; Clarify's default is `true`. */
   readonly enableExplanations: string;
   readonly featureHeaders: readonly string[] | undefined;
+  /** ShapConfig.NumberOfSamples; undefined = Clarify's default (kernel-shap-cost.ts). */
+  readonly numberOfSamples: number | undefined;
+  /** ShapConfig.Seed: the coalitions drawn for the synthetic dataset. */
+  readonly seed: number;
 }
 
 /** An endpoint as the runtime serves it: loaded models, routing weights, capture and explainer settings. */
@@ -32,6 +40,7 @@ export function hostedEndpointOf(
   deployment: Deployment,
   models: readonly XgboostModel[],
   metrics: MetricsAggregator,
+  shapBaselines: readonly (RecordBatch | undefined)[] = [],
 ): HostedEndpoint {
   const variants = deployment.variants.map((v, i) => ({
     name: v.VariantName,
@@ -39,6 +48,7 @@ export function hostedEndpointOf(
     weight: v.CurrentWeight,
     instanceCount: v.CurrentInstanceCount,
     metrics: metrics.variant(name, v.VariantName, v.CurrentInstanceCount),
+    shapBaseline: shapBaselines[i],
   }));
   const cumulativeWeights = new Float64Array(variants.length);
   let sum = 0;
@@ -50,13 +60,18 @@ export function hostedEndpointOf(
     cumulativeWeights,
     capture: captureSettingsOf(deployment.DataCaptureConfig),
     explainer: clarify
-      ? { enableExplanations: clarify.EnableExplanations ?? "`true`", featureHeaders: clarify.InferenceConfig?.FeatureHeaders }
+      ? {
+          enableExplanations: clarify.EnableExplanations ?? "`true`",
+          featureHeaders: clarify.InferenceConfig?.FeatureHeaders,
+          numberOfSamples: clarify.ShapConfig?.NumberOfSamples,
+          seed: clarify.ShapConfig?.Seed ?? 0,
+        }
       : undefined,
   };
 }
 
 /** Traffic share of a variant is its weight over the sum of weights. */
-export function pickVariant(endpoint: HostedEndpoint, random = Math.random()): HostedVariant | undefined {
+export function pickVariant(endpoint: HostedEndpoint, random: number): HostedVariant | undefined {
   const weights = endpoint.cumulativeWeights;
   const total = weights[weights.length - 1] ?? 0;
   if (total <= 0) return undefined;
@@ -65,12 +80,17 @@ export function pickVariant(endpoint: HostedEndpoint, random = Math.random()): H
   return endpoint.variants[endpoint.variants.length - 1];
 }
 
-/** The endpoints that can take invocations right now, by name. */
+/** The endpoints that can take invocations right now, by name, and each endpoint's seeded chance. */
 export class Hosting {
   private readonly endpoints = new Map<string, HostedEndpoint>();
+  readonly random = new RandomRegistry();
 
   get(name: string): HostedEndpoint | undefined {
     return this.endpoints.get(name);
+  }
+
+  randomOf(name: string): EndpointRandom {
+    return this.random.of(name);
   }
 
   install(endpoint: HostedEndpoint): void {
@@ -79,5 +99,6 @@ export class Hosting {
 
   remove(name: string): void {
     this.endpoints.delete(name);
+    this.random.forget(name);
   }
 }

@@ -28,7 +28,8 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
     const endpoint = ctx.hosting.get(endpointName);
     if (!endpoint) throw runtimeValidationError(`Endpoint ${endpointName} of account ${ACCOUNT_ID} not found.`);
     const body = await readBody(req);
-    variant = chooseVariant(endpoint, header(req, "x-amzn-sagemaker-target-variant"));
+    const random = ctx.hosting.randomOf(endpointName);
+    variant = chooseVariant(endpoint, header(req, "x-amzn-sagemaker-target-variant"), random.routing);
     const modelStarted = performance.now();
     let output: ContainerResponse;
     try {
@@ -42,7 +43,7 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
     sendBody(res, 200, output.contentType, output.body, headers);
     recordMetrics(variant, 200, started, modelMillis);
     if (endpoint.capture) {
-      ctx.capture.record({
+      ctx.capture.record(random.capture, {
         endpointName,
         variantName: variant.name,
         settings: endpoint.capture,
@@ -62,13 +63,17 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
   }
 }
 
-function chooseVariant(endpoint: HostedEndpoint, target: string | undefined): HostedVariant {
+/**
+ * TargetVariant overrides the weights (any variant, weight 0 included, can be named; InvokeEndpoint
+ * API reference) and draws nothing, so it leaves the seeded routing sequence where it was.
+ */
+function chooseVariant(endpoint: HostedEndpoint, target: string | undefined, random: () => number): HostedVariant {
   if (target !== undefined) {
     const named = endpoint.variants.find((v) => v.name === target);
     if (!named) throw runtimeValidationError(`Variant ${target} not found for endpoint ${endpoint.name}.`);
     return named;
   }
-  const picked = pickVariant(endpoint);
+  const picked = pickVariant(endpoint, random());
   if (!picked) throw runtimeValidationError(`Endpoint ${endpoint.name} has no variant with a weight above 0.`);
   return picked;
 }
@@ -82,11 +87,15 @@ async function callVariant(
 ): Promise<ContainerResponse> {
   const fault = ctx.faults.isEmpty ? undefined : ctx.faults.find(endpoint.name, variant.name);
   if (fault?.mode === "down") throw modelError(endpoint.name, 0, CRASHED_MESSAGE(endpoint.name));
-  if (fault?.mode === "error" && Math.random() < (fault.errorRate ?? 1)) throw modelError(endpoint.name, 500, "Internal Server Error");
+  if (fault?.mode === "error" && ctx.hosting.randomOf(endpoint.name).faults() < (fault.errorRate ?? 1))
+    throw modelError(endpoint.name, 500, "Internal Server Error");
   if (fault?.mode === "slow" && fault.latencyMs) await sleep(fault.latencyMs);
   const expression = header(req, "x-amzn-sagemaker-enable-explanations");
+  // The header overrides the config's EnableExplanations; without an ExplainerConfig there is no
+  // explainer in front of the container and the request is an ordinary one (SageMaker developer
+  // guide, clarify-online-explainability-invoke-endpoint).
   const explainer =
-    expression === undefined ? endpoint.explainer : { enableExplanations: expression, featureHeaders: endpoint.explainer?.featureHeaders };
+    expression === undefined || !endpoint.explainer ? endpoint.explainer : { ...endpoint.explainer, enableExplanations: expression };
   return runContainer(variant, {
     endpointName: endpoint.name,
     body,

@@ -3,9 +3,18 @@ import { completePending, failPending, resetDesired } from "../control/endpoint-
 import type { StateStore } from "../state/store";
 import type { Deployment, EndpointRecord } from "../state/types";
 import type { XgboostModel } from "../xgboost";
+import jmespath from "jmespath";
 import { hostedEndpointOf, type Hosting } from "./hosting";
 import type { MetricsAggregator } from "./metrics";
 import { S3UnreachableError, type ModelCache } from "./model-cache";
+import type { RecordBatch } from "./payload";
+import { loadShapBaselineText, parseShapBaseline } from "./shap-baseline";
+
+/** What a deployment needs in memory before it can serve: each variant's model and SHAP baseline. */
+interface LoadedDeployment {
+  models: XgboostModel[];
+  shapBaselines: (RecordBatch | undefined)[];
+}
 
 /**
  * Runs endpoint transitions: loads the models a pending change needs, waits the configured
@@ -72,10 +81,10 @@ export class EndpointLifecycle implements DeploymentRunner {
     const pending = endpoint.pending;
     if (!pending) return;
     const deployment = pending.kind === "deploy" ? pending.deployment : endpoint.live;
-    let models: XgboostModel[] = [];
+    let loaded: LoadedDeployment = { models: [], shapBaselines: [] };
     let failure: string | undefined;
     try {
-      models = await this.loadModels(deployment);
+      loaded = await this.load(deployment);
     } catch (error) {
       failure = (error as Error).message;
     }
@@ -87,14 +96,16 @@ export class EndpointLifecycle implements DeploymentRunner {
       failPending(endpoint, failure, now);
     } else {
       completePending(endpoint, now);
-      this.deps.hosting.install(hostedEndpointOf(endpoint.EndpointName, endpoint.live!, models, this.deps.metrics));
+      this.deps.hosting.install(
+        hostedEndpointOf(endpoint.EndpointName, endpoint.live!, loaded.models, this.deps.metrics, loaded.shapBaselines),
+      );
     }
     this.deps.store.changed();
   }
 
   private async install(endpointName: string, deployment: Deployment): Promise<void> {
-    const models = await this.loadModels(deployment);
-    this.deps.hosting.install(hostedEndpointOf(endpointName, deployment, models, this.deps.metrics));
+    const { models, shapBaselines } = await this.load(deployment);
+    this.deps.hosting.install(hostedEndpointOf(endpointName, deployment, models, this.deps.metrics, shapBaselines));
   }
 
   /**
@@ -112,8 +123,20 @@ export class EndpointLifecycle implements DeploymentRunner {
     }
   }
 
-  private loadModels(deployment: Deployment | undefined): Promise<XgboostModel[]> {
-    return Promise.all((deployment?.variants ?? []).map((v) => this.deps.models.load(v.container)));
+  private async load(deployment: Deployment | undefined): Promise<LoadedDeployment> {
+    const models = await Promise.all((deployment?.variants ?? []).map((v) => this.deps.models.load(v.container)));
+    const clarify = deployment?.ExplainerConfig?.ClarifyExplainerConfig;
+    if (!clarify) return { models, shapBaselines: [] };
+    // An invalid EnableExplanations expression fails the endpoint's creation (SageMaker developer
+    // guide, clarify-online-explainability-create-endpoint-enable).
+    try {
+      jmespath.search([0], clarify.EnableExplanations ?? "`true`");
+    } catch (error) {
+      throw new Error(`Invalid EnableExplanations expression ${clarify.EnableExplanations}: ${(error as Error).message}`);
+    }
+    const spec = clarify.ShapConfig?.ShapBaselineConfig ?? {};
+    const text = await loadShapBaselineText(spec);
+    return { models, shapBaselines: models.map((m) => parseShapBaseline(text, spec.MimeType, m.numFeatures)) };
   }
 
   private wait(ms: number): Promise<void> {

@@ -1,18 +1,27 @@
 import { PutMetricDataCommand, type MetricDatum } from "@aws-sdk/client-cloudwatch";
 import { cloudWatchClient } from "@/lib/aws/clients";
-import { LatencyHistogram } from "./latency-histogram";
 
 const NAMESPACE = "AWS/SageMaker";
-// PutMetricData takes at most 1000 datums per call.
+// PutMetricData takes at most 1000 datums per call and 150 distinct values per datum.
 const MAX_DATUMS_PER_CALL = 1000;
+const MAX_VALUES_PER_DATUM = 150;
 
-/** One variant's counters for the current flush window. */
+/**
+ * One variant's requests in the current flush window, kept as the per-request values SageMaker
+ * publishes (SageMaker developer guide, monitoring-cloudwatch, "Endpoint invocation metrics"):
+ *  - Invocations: 1 per request (Sum = requests, SampleCount = requests);
+ *  - Invocation4XXErrors / Invocation5XXErrors: 1 for such a response, else 0 (Average = error rate);
+ *  - InvocationsPerInstance: 1/instanceCount per request;
+ *  - ModelLatency / OverheadLatency: each request's latency in whole microseconds.
+ * Sent as Values/Counts (value → how many requests had it), so CloudWatch's Sum, Average,
+ * SampleCount, Minimum, Maximum and percentiles all mean what they mean on AWS.
+ */
 export class VariantMetrics {
   invocations = 0;
   errors4xx = 0;
   errors5xx = 0;
-  modelLatency = new LatencyHistogram();
-  overheadLatency = new LatencyHistogram();
+  modelLatency = new Map<number, number>();
+  overheadLatency = new Map<number, number>();
 
   constructor(
     readonly endpointName: string,
@@ -25,53 +34,59 @@ export class VariantMetrics {
     this.invocations++;
     if (status >= 500) this.errors5xx++;
     else if (status >= 400) this.errors4xx++;
-    this.modelLatency.add(modelMicros);
-    this.overheadLatency.add(overheadMicros);
+    countValue(this.modelLatency, Math.round(modelMicros));
+    countValue(this.overheadLatency, Math.round(overheadMicros));
   }
 
   /** Hands the window's data over and starts a fresh one. */
   drain(timestamp: Date): MetricDatum[] {
-    if (this.invocations === 0) return [];
+    const n = this.invocations;
+    if (n === 0) return [];
     const dimensions = [
       { Name: "EndpointName", Value: this.endpointName },
       { Name: "VariantName", Value: this.variantName },
     ];
-    const count = (name: string, value: number): MetricDatum => ({
-      MetricName: name,
-      Dimensions: dimensions,
-      Timestamp: timestamp,
-      Unit: "None",
-      StatisticValues: { SampleCount: 1, Sum: value, Minimum: value, Maximum: value },
-    });
-    const latency = (name: string, histogram: LatencyHistogram): MetricDatum => {
-      const { values, counts } = histogram.valuesAndCounts();
-      return {
-        MetricName: name,
-        Dimensions: dimensions,
-        Timestamp: timestamp,
-        Unit: "Microseconds",
-        Values: values,
-        Counts: counts,
-      };
+    const datums = (name: string, unit: "None" | "Microseconds", values: ReadonlyMap<number, number>): MetricDatum[] => {
+      const pairs = [...values].filter(([, count]) => count > 0);
+      const out: MetricDatum[] = [];
+      for (let i = 0; i < pairs.length; i += MAX_VALUES_PER_DATUM) {
+        const part = pairs.slice(i, i + MAX_VALUES_PER_DATUM);
+        out.push({
+          MetricName: name,
+          Dimensions: dimensions,
+          Timestamp: timestamp,
+          Unit: unit,
+          Values: part.map(([v]) => v),
+          Counts: part.map(([, c]) => c),
+        });
+      }
+      return out;
     };
+    const zeroOne = (ones: number) =>
+      new Map([
+        [0, n - ones],
+        [1, ones],
+      ]);
     const data = [
-      count("Invocations", this.invocations),
-      count("Invocation4XXErrors", this.errors4xx),
-      count("Invocation5XXErrors", this.errors5xx),
-      count("InvocationsPerInstance", this.invocations / Math.max(1, this.instanceCount)),
-      latency("ModelLatency", this.modelLatency),
-      latency("OverheadLatency", this.overheadLatency),
+      ...datums("Invocations", "None", new Map([[1, n]])),
+      ...datums("Invocation4XXErrors", "None", zeroOne(this.errors4xx)),
+      ...datums("Invocation5XXErrors", "None", zeroOne(this.errors5xx)),
+      ...datums("InvocationsPerInstance", "None", new Map([[1 / Math.max(1, this.instanceCount), n]])),
+      ...datums("ModelLatency", "Microseconds", this.modelLatency),
+      ...datums("OverheadLatency", "Microseconds", this.overheadLatency),
     ];
     this.invocations = this.errors4xx = this.errors5xx = 0;
-    this.modelLatency = new LatencyHistogram();
-    this.overheadLatency = new LatencyHistogram();
+    this.modelLatency = new Map();
+    this.overheadLatency = new Map();
     return data;
   }
 }
 
+function countValue(values: Map<number, number>, value: number): void {
+  values.set(value, (values.get(value) ?? 0) + 1);
+}
+
 /**
- * Counts go as StatisticValues, latencies as Values/Counts (CloudWatch refuses both in one datum) so
- * that percentile statistics work on them.
  * Per-variant metrics aggregated in memory and published with PutMetricData every flush. A failed
  * publish is logged and that window's data dropped: metrics must never slow or break invocations.
  */

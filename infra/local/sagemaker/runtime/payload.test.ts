@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../errors";
-import { LatencyHistogram } from "./latency-histogram";
 import { parseCsv, parseJsonRecords, payloadFormatOf } from "./payload";
 import { formatScore } from "./score-format";
 
@@ -59,22 +58,5 @@ describe("formatScore", () => {
     expect(formatScore(0.5)).toBe("0.5");
     expect(formatScore(0.1)).toBe("0.1");
     expect(Math.fround(Number(formatScore(0.123456789)))).toBe(Math.fround(0.123456789));
-  });
-});
-
-describe("LatencyHistogram", () => {
-  it("keeps count and sum exact and fits Values/Counts into 150 distinct values", () => {
-    const histogram = new LatencyHistogram();
-    let sum = 0;
-    for (let i = 1; i <= 100_000; i += 7) {
-      histogram.add(i);
-      sum += i;
-    }
-    const { values, counts } = histogram.valuesAndCounts();
-    expect(values.length).toBeLessThanOrEqual(150);
-    expect(new Set(values).size).toBe(values.length);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(histogram.count);
-    const total = values.reduce((acc, v, i) => acc + v * counts[i]!, 0);
-    expect(total).toBeCloseTo(sum, 0);
   });
 });

@@ -35,10 +35,17 @@ export interface DataCaptureSpec {
   CaptureContentTypeHeader?: { CsvContentTypes?: string[]; JsonContentTypes?: string[] };
 }
 
+export interface ShapBaselineSpec {
+  MimeType?: string;
+  ShapBaseline?: string;
+  ShapBaselineUri?: string;
+}
+
 export interface ExplainerSpec {
   ClarifyExplainerConfig?: {
     EnableExplanations?: string;
     InferenceConfig?: { FeatureHeaders?: string[]; FeatureTypes?: string[] };
+    ShapConfig?: { ShapBaselineConfig?: ShapBaselineSpec; NumberOfSamples?: number; UseLogit?: boolean; Seed?: number };
   };
 }
 

@@ -1,10 +1,9 @@
-import "server-only";
 import { performance } from "node:perf_hooks";
 import { toErrorResponse } from "@/lib/http/error-response";
 import type { ApiKeyRecord } from "@/lib/api-keys/api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { cachedSettings } from "@/lib/settings/settings-cache";
-import { enforceRateLimit, RateLimitedError } from "./rate-limit/enforce-rate-limit";
+import { enforceRateLimit, RateLimitedError } from "@/lib/scoring/rate-limit/enforce-rate-limit";
 
 export interface ApiKeyContext {
   req: Request;
