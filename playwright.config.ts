@@ -46,8 +46,10 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "ui", testDir: "e2e/ui", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions } },
-    // API tests need no browser: they use Playwright's request context only.
-    { name: "api", testDir: "e2e/api" },
+    // API tests need no browser: they use Playwright's request context only. Like a script, the
+    // context says which origin it acts for: cookie-authenticated mutations without Origin (or a
+    // browser's Sec-Fetch-Site) are refused (lib/http/same-origin.ts).
+    { name: "api", testDir: "e2e/api", use: { extraHTTPHeaders: { origin: BASE_URL } } },
   ],
   webServer: {
     command: `npx tsx infra/local/start.ts --data-dir .test-data/e2e --fresh --port ${PORT} --stack-ports auto --no-traffic`,

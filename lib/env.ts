@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { demoAccountsSchema } from "@/lib/auth/demo-accounts";
 
 /**
  * The one place that reads process.env for the console and the lib/ code it shares with jobs.
@@ -33,6 +34,29 @@ const envSchema = z
     OIDC_TENANT_CLAIM: z.string().default("custom:tenant"),
     OIDC_ROLE_CLAIM: z.string().default("custom:role"),
     /**
+     * Trust X-Forwarded-Host as the console's host in the same-origin check. Set it only behind a
+     * load balancer or CDN that overwrites the header; otherwise any client could name its own
+     * site as the console's.
+     */
+    TRUST_FORWARDED_HOST: booleanString,
+    /**
+     * The seeded demo accounts the sign-in page offers (JSON: [{ email, role, tenant }]). The local
+     * launcher sets it only when the demo uses the default password; never set it in production.
+     */
+    DEMO_ACCOUNTS: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text) return undefined;
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be a JSON array of { email, role, tenant }" });
+          return z.NEVER;
+        }
+      })
+      .pipe(demoAccountsSchema.optional()),
+    /**
      * Proxies of ours in front of the console that append to X-Forwarded-For (lib/auth/client-address.ts):
      * 1 = the load balancer (or Next itself locally). The client address counts sign-in failures.
      */
@@ -40,6 +64,9 @@ const envSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.AUTH_PROVIDER !== "oidc") return;
+    if (value.DEMO_ACCOUNTS) {
+      ctx.addIssue({ code: "custom", path: ["DEMO_ACCOUNTS"], message: "DEMO_ACCOUNTS is for AUTH_PROVIDER=credentials only" });
+    }
     for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
       if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when AUTH_PROVIDER=oidc` });
     }
@@ -49,15 +76,18 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+/** Parses a set of variables; throws one error naming every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
 /** Parsed configuration; parsed on first use so that tests and scripts can set variables first. */
 export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Invalid configuration: ${problems}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
 }

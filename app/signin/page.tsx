@@ -5,6 +5,7 @@ import { signInErrorMessage } from "@/components/auth/sign-in-error";
 import { SsoButton } from "@/components/auth/sso-button";
 import { Logo } from "@/components/brand/logo";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { DEFAULT_DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { getSession } from "@/lib/http/get-session";
 import { env } from "@/lib/env";
 
@@ -19,7 +20,10 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
   if (await getSession()) redirect(callbackUrl);
   const error = signInErrorMessage(first(params.error));
-  const isSso = env().AUTH_PROVIDER === "oidc";
+  const config = env();
+  const isSso = config.AUTH_PROVIDER === "oidc";
+  // lib/env.ts refuses DEMO_ACCOUNTS with OIDC; the launcher sets it only for the default password.
+  const demo = !isSso && config.DEMO_ACCOUNTS ? { accounts: config.DEMO_ACCOUNTS, password: DEFAULT_DEMO_PASSWORD } : undefined;
 
   return (
     <main className="flex min-h-full items-center justify-center px-4 py-12">
@@ -40,7 +44,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
               <SsoButton callbackUrl={callbackUrl} />
             </>
           ) : (
-            <SignInForm callbackUrl={callbackUrl} initialError={error} />
+            <SignInForm callbackUrl={callbackUrl} initialError={error} demo={demo} />
           )}
         </div>
         <p className="mt-6 text-center text-xs text-subtle">Access is limited to your organisation&apos;s tenant. Activity is audited.</p>

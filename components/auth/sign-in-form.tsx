@@ -1,17 +1,31 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import type { DemoAccount } from "@/lib/auth/demo-accounts";
+import { DemoAccountPicker } from "./demo-account-picker";
 import { signInErrorMessage } from "./sign-in-error";
+import { useIsHydrated } from "./use-is-hydrated";
 
 interface SignInFormProps {
   callbackUrl: string;
   initialError: string | null;
+  /** The local demo's accounts and their shared password, when the launcher offers them. */
+  demo?: { accounts: readonly DemoAccount[]; password: string };
 }
 
-export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
+/**
+ * Credentials go to next-auth in a POST body, never in a URL. Until React has attached the submit
+ * handler the button is disabled, which also stops Enter from submitting (HTML's implicit
+ * submission skips a disabled default button): a native submission would otherwise send the
+ * form to this page. method="post" keeps even that out of the URL.
+ */
+export function SignInForm({ callbackUrl, initialError, demo }: SignInFormProps) {
+  const isHydrated = useIsHydrated();
   const [error, setError] = useState<string | null>(initialError);
   const [isPending, setIsPending] = useState(false);
+  // Uncontrolled fields: what a person typed before hydration stays in them.
+  const formRef = useRef<HTMLFormElement>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,28 +48,47 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-4" noValidate>
-      {error && (
-        <div role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-[13px] text-danger">
-          {error}
-        </div>
+    <>
+      <form ref={formRef} method="post" onSubmit={(e) => void submit(e)} className="space-y-4" noValidate>
+        {error && (
+          <div role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-[13px] text-danger">
+            {error}
+          </div>
+        )}
+        <Field label="Work e-mail" name="email" type="email" autoComplete="username" autoFocus />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" />
+        <button
+          type="submit"
+          disabled={!isHydrated || isPending}
+          className="flex h-9 w-full items-center justify-center rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground shadow-sm transition-colors hover:bg-accent-hover disabled:opacity-60"
+        >
+          {isPending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {demo && (
+        <DemoAccountPicker
+          accounts={demo.accounts}
+          password={demo.password}
+          disabled={!isHydrated || isPending}
+          onPick={(account) => {
+            const fields = formRef.current?.elements;
+            setFieldValue(fields?.namedItem("email"), account.email);
+            setFieldValue(fields?.namedItem("password"), demo.password);
+            setError(null);
+          }}
+        />
       )}
-      <Field label="Work e-mail" name="email" type="email" autoComplete="username" autoFocus />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" />
-      <button
-        type="submit"
-        disabled={isPending}
-        className="flex h-9 w-full items-center justify-center rounded-md bg-accent px-3 text-sm font-medium text-accent-foreground shadow-sm transition-colors hover:bg-accent-hover disabled:opacity-60"
-      >
-        {isPending ? "Signing in…" : "Sign in"}
-      </button>
-    </form>
+    </>
   );
 }
 
 function textField(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
+}
+
+function setFieldValue(field: Element | RadioNodeList | null | undefined, value: string): void {
+  if (field instanceof HTMLInputElement) field.value = value;
 }
 
 function Field(props: { label: string; name: string; type: string; autoComplete: string; autoFocus?: boolean }) {

@@ -126,7 +126,8 @@ test("an analyst of another tenant sees none of it and gets 404 on its URLs", as
     ["POST", `/api/transactions/${txnId}/claim`, {}],
     ["POST", `/api/transactions/${txnId}/verdict`, { verdict: "fraud", version: 1 }],
   ] as const) {
-    const response = await page.request.fetch(path, { method, data });
+    // As a script would: page.request sends no Origin, and the same-origin check needs one.
+    const response = await page.request.fetch(path, { method, data, headers: { origin: test.info().project.use.baseURL ?? "" } });
     expect(response.status(), `${method} ${path}`).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
   }

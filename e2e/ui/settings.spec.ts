@@ -52,6 +52,7 @@ test("a save over someone else's newer save is refused with a clear conflict", a
   // Another admin saves in between (same API the form uses).
   const current = (await (await page.request.get("/api/settings")).json()) as { settings: unknown; version: number };
   const other = await page.request.put("/api/settings", {
+    headers: { origin: test.info().project.use.baseURL ?? "" }, // page.request sends no Origin of its own
     data: { settings: current.settings, expectedVersion: current.version, reason: unique("e2e concurrent") },
   });
   expect(other.status()).toBe(200);

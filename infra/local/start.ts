@@ -12,9 +12,11 @@ import { buildIfChanged } from "./launcher/build";
 import { spawnChild, stopChildren, superviseChildren } from "./launcher/children";
 import { parseLauncherOptions, type LauncherOptions } from "./launcher/options";
 import { assertPortsFree, findFreePort } from "./launcher/ports";
+import { demoAccountsEnv } from "./launcher/demo-accounts-env";
 import { printBanner, writeDemoFile, type DemoFile } from "./launcher/demo-file";
 import { STACK_SERVICES, type StackPorts, type StackServiceName } from "./stack";
 import { applyLocalStackEnv, localStackEnv, type StackUrls } from "./stack-env";
+import type { DemoSeed } from "./seed/seed-demo";
 
 const ROOT = process.cwd();
 const TSX_NODE_ARGS = ["--import", "tsx"];
@@ -66,11 +68,12 @@ async function startStack(options: LauncherOptions, ports: StackPorts): Promise<
   return urls;
 }
 
-async function startConsole(options: LauncherOptions, urls: StackUrls): Promise<string> {
+async function startConsole(options: LauncherOptions, urls: StackUrls, seed: DemoSeed): Promise<string> {
   const consoleUrl = `http://localhost:${options.consolePort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...localStackEnv(urls),
+    ...demoAccountsEnv({ password: options.demoPassword, users: seed.users, authProvider: process.env.AUTH_PROVIDER }),
     NEXTAUTH_URL: consoleUrl,
     NEXTAUTH_SECRET: await authSecret(options.dataDir),
     PORT: String(options.consolePort),
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
     previousApiKeys: await previousApiKeys(options.dataDir),
   });
 
-  const consoleUrl = options.mode === "stack-only" ? undefined : await startConsole(options, urls);
+  const consoleUrl = options.mode === "stack-only" ? undefined : await startConsole(options, urls, seed);
   superviseChildren((child, code) => {
     console.error(`${child.name} stopped unexpectedly (exit code ${code}); see ${child.logFile}. Stopping the stack.`);
     void shutdown(1);

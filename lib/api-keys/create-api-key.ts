@@ -1,13 +1,12 @@
-import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyIndexPk, apiKeySk, tenantPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store, type StoreDeps } from "@/lib/db/store";
 import { generateApiKey, hashApiKey, type ApiKeyRecord } from "./api-key";
 
 /** Creates a key for a tenant; the plaintext is returned once and never stored. */
 export async function createApiKey(
   input: { tenantId: string; name: string; createdBy: string; now?: Date },
-  deps: { db?: DynamoDBDocumentClient } = {},
+  deps: StoreDeps = {},
 ): Promise<{ record: ApiKeyRecord; plaintext: string }> {
   const { keyId, plaintext } = generateApiKey();
   const record: ApiKeyRecord = {
@@ -18,9 +17,10 @@ export async function createApiKey(
     createdAt: (input.now ?? new Date()).toISOString(),
     createdBy: input.createdBy,
   };
-  await (deps.db ?? documentClient()).send(
+  const { db, tableName } = store(deps);
+  await db.send(
     new PutCommand({
-      TableName: env().TABLE_NAME,
+      TableName: tableName,
       Item: {
         PK: tenantPk(input.tenantId),
         SK: apiKeySk(keyId),

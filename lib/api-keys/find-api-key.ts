@@ -1,14 +1,14 @@
-import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeyIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store, type StoreDeps } from "@/lib/db/store";
 import { hashApiKey, type ApiKeyRecord } from "./api-key";
 
 /** The key record for a presented plaintext key, or null when unknown. Revoked keys are returned as such. */
-export async function findApiKey(plaintext: string, deps: { db?: DynamoDBDocumentClient } = {}): Promise<ApiKeyRecord | null> {
-  const { Items } = await (deps.db ?? documentClient()).send(
+export async function findApiKey(plaintext: string, deps: StoreDeps = {}): Promise<ApiKeyRecord | null> {
+  const { db, tableName } = store(deps);
+  const { Items } = await db.send(
     new QueryCommand({
-      TableName: env().TABLE_NAME,
+      TableName: tableName,
       IndexName: "GSI1",
       KeyConditionExpression: "GSI1PK = :pk",
       ExpressionAttributeValues: { ":pk": apiKeyIndexPk(hashApiKey(plaintext)) },

@@ -1,15 +1,15 @@
-import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { apiKeySk, tenantPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store, type StoreDeps } from "@/lib/db/store";
 import type { ApiKeyRecord } from "./api-key";
 import { toRecord } from "./revoke-api-key";
 
 /** A tenant's keys (never the hashes), newest first. */
-export async function listApiKeys(tenantId: string, deps: { db?: Pick<DynamoDBDocumentClient, "send"> } = {}): Promise<ApiKeyRecord[]> {
-  const { Items } = await (deps.db ?? documentClient()).send(
+export async function listApiKeys(tenantId: string, deps: StoreDeps = {}): Promise<ApiKeyRecord[]> {
+  const { db, tableName } = store(deps);
+  const { Items } = await db.send(
     new QueryCommand({
-      TableName: env().TABLE_NAME,
+      TableName: tableName,
       KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
       ExpressionAttributeValues: { ":pk": tenantPk(tenantId), ":prefix": apiKeySk("") },
     }),

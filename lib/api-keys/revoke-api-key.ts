@@ -1,8 +1,8 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
-import { documentClient } from "@/lib/aws/clients";
 import { apiKeySk, tenantPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { ifConditionFails } from "@/lib/db/condition";
+import { store, type StoreDeps } from "@/lib/db/store";
 import type { ApiKeyRecord } from "./api-key";
 import { forgetCachedApiKey } from "./api-key-cache";
 
@@ -13,31 +13,30 @@ import { forgetCachedApiKey } from "./api-key-cache";
  */
 export async function revokeApiKey(
   input: { tenantId: string; keyId: string; revokedBy: string; now?: Date },
-  deps: { db?: Pick<DynamoDBDocumentClient, "send"> } = {},
+  deps: StoreDeps = {},
 ): Promise<{ before: ApiKeyRecord; after: ApiKeyRecord }> {
-  const db = deps.db ?? documentClient();
+  const { db, tableName } = store(deps);
   const Key = { PK: tenantPk(input.tenantId), SK: apiKeySk(input.keyId) };
   const revokedAt = (input.now ?? new Date()).toISOString();
-  try {
-    const { Attributes } = await db.send(
-      new UpdateCommand({
-        TableName: env().TABLE_NAME,
-        Key,
-        UpdateExpression: "SET revokedAt = :at, revokedBy = :by",
-        ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(revokedAt)",
-        ExpressionAttributeValues: { ":at": revokedAt, ":by": input.revokedBy },
-        ReturnValues: "ALL_OLD",
-      }),
-    );
-    forgetCachedApiKey(input.keyId);
-    const before = toRecord(Attributes ?? {});
-    return { before, after: { ...before, revokedAt, revokedBy: input.revokedBy } };
-  } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-    const { Item } = await db.send(new GetCommand({ TableName: env().TABLE_NAME, Key, ConsistentRead: true }));
-    if (!Item) throw new AppError("not_found", "No such API key");
-    throw new AppError("conflict", "This key was already revoked", { details: { revokedAt: Item.revokedAt as string } });
-  }
+  const revoke = new UpdateCommand({
+    TableName: tableName,
+    Key,
+    UpdateExpression: "SET revokedAt = :at, revokedBy = :by",
+    ConditionExpression: "attribute_exists(PK) AND attribute_not_exists(revokedAt)",
+    ExpressionAttributeValues: { ":at": revokedAt, ":by": input.revokedBy },
+    ReturnValues: "ALL_OLD",
+  });
+  const { Attributes } = await ifConditionFails(
+    () => db.send(revoke),
+    async () => {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+      if (!Item) throw new AppError("not_found", "No such API key");
+      throw new AppError("conflict", "This key was already revoked", { details: { revokedAt: Item.revokedAt as string } });
+    },
+  );
+  forgetCachedApiKey(input.keyId);
+  const before = toRecord(Attributes ?? {});
+  return { before, after: { ...before, revokedAt, revokedBy: input.revokedBy } };
 }
 
 export function toRecord(item: Record<string, unknown>): ApiKeyRecord {

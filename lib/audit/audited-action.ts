@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ZodError } from "zod";
-import { documentClient } from "@/lib/aws/clients";
 import { auditPk, auditSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { withRetries, type RetryOptions } from "@/lib/queue/with-retries";
 import type { AuditEntry } from "./audit-entry";
-import type { AuditStoreDeps } from "./deps";
+import { store, type StoreDeps } from "@/lib/db/store";
 
 /** What is about to happen: written as a pending entry before the mutation runs. */
 export interface AuditIntent {
@@ -25,7 +23,7 @@ export type AuditedOutcome<T> =
   | { outcome: "applied"; result: T; before: unknown; after: unknown; action?: string; target?: string }
   | { outcome: "unchanged"; result: T };
 
-export type AuditDeps = AuditStoreDeps & { retry?: RetryOptions };
+export type AuditDeps = StoreDeps & { retry?: RetryOptions };
 
 /**
  * Runs one mutating action so that it is never acknowledged without its audit record (see
@@ -40,8 +38,8 @@ export async function auditedAction<T>(
   mutate: (entry: Pick<AuditEntry, "id" | "at">) => Promise<AuditedOutcome<T>>,
   deps: AuditDeps = {},
 ): Promise<T> {
-  const db = deps.db ?? documentClient();
-  const TableName = deps.tableName ?? env().TABLE_NAME;
+  const db = store(deps).db;
+  const TableName = store(deps).tableName;
   const entry: AuditEntry = {
     id: randomUUID(),
     tenantId: intent.tenantId,
@@ -114,7 +112,7 @@ export async function auditedAction<T>(
 }
 
 /** Best effort: an intent left behind reads as "outcome unconfirmed", which is still true. */
-async function discard(db: NonNullable<AuditStoreDeps["db"]>, TableName: string, Key: Record<string, string>): Promise<void> {
+async function discard(db: NonNullable<StoreDeps["db"]>, TableName: string, Key: Record<string, string>): Promise<void> {
   try {
     await db.send(
       new DeleteCommand({

@@ -1,10 +1,9 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
-import { documentClient } from "@/lib/aws/clients";
 import { auditPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { AuditEntry, AuditFilters } from "./audit-entry";
-import type { AuditStoreDeps } from "./deps";
+import type { StoreDeps } from "@/lib/db/store";
 
 export interface AuditPage {
   entries: AuditEntry[];
@@ -17,7 +16,7 @@ export interface AuditPage {
  * ISO time); action and actor are filters, so a page may hold fewer than `limit` entries while a
  * cursor still leads on.
  */
-export async function listAudit(input: { tenantId: string } & AuditFilters, deps: AuditStoreDeps = {}): Promise<AuditPage> {
+export async function listAudit(input: { tenantId: string } & AuditFilters, deps: StoreDeps = {}): Promise<AuditPage> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ":pk": auditPk(input.tenantId) };
   let keyCondition = "PK = :pk";
@@ -37,9 +36,10 @@ export async function listAudit(input: { tenantId: string } & AuditFilters, deps
     filters.push("actor = :actor");
     values[":actor"] = input.actor;
   }
-  const { Items, LastEvaluatedKey } = await (deps.db ?? documentClient()).send(
+  const { db, tableName } = store(deps);
+  const { Items, LastEvaluatedKey } = await db.send(
     new QueryCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: tableName,
       KeyConditionExpression: keyCondition,
       FilterExpression: filters.length ? filters.join(" AND ") : undefined,
       ExpressionAttributeNames: Object.keys(names).length ? names : undefined,

@@ -1,7 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { queueStatusIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "@/lib/queue/deps";
 import { QUEUE_STATUSES } from "@/lib/queue/queue-item";
 import { aggregateExplanations, type FlaggedSample, type ModelVersionExplanation } from "./aggregate";
@@ -25,9 +24,8 @@ export async function getGlobalExplanations(
   input: { tenantId: string; days: number },
   deps: QueueStoreDeps = {},
 ): Promise<GlobalExplanations> {
-  const db = deps.db ?? documentClient();
-  const TableName = deps.tableName ?? env().TABLE_NAME;
-  const since = new Date((deps.now?.() ?? new Date()).getTime() - input.days * 86_400_000).toISOString();
+  const { db, tableName: TableName, now } = store(deps);
+  const since = new Date(now().getTime() - input.days * 86_400_000).toISOString();
   let isSampled = false;
   const perStatus = await Promise.all(
     QUEUE_STATUSES.map(async (status) => {

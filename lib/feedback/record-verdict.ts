@@ -1,9 +1,9 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { auditedAction } from "@/lib/audit/audited-action";
-import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk, queueStatusIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store } from "@/lib/db/store";
 import { notFound, type Actor } from "@/lib/queue/claim-item";
 import { getQueueItem } from "@/lib/queue/get-queue-item";
 import { adjustQueueCountsQuietly } from "@/lib/queue/queue-counts";
@@ -17,7 +17,7 @@ import {
   type VerdictRecord,
 } from "@/lib/queue/queue-item";
 import { toQueueItem } from "@/lib/queue/stored-item";
-import type { FeedbackDeps } from "./deps";
+import type { QueueStoreDeps } from "@/lib/queue/deps";
 
 export interface VerdictInput {
   tenantId: string;
@@ -43,8 +43,9 @@ export interface VerdictOutcome {
  * Every applied verdict is audited (auditedAction: the intent is recorded first) and adjusts the
  * per-status counts.
  */
-export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}): Promise<VerdictOutcome> {
-  const now = deps.now?.() ?? new Date();
+export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = {}): Promise<VerdictOutcome> {
+  const { db, tableName, now: clock } = store(deps);
+  const now = clock();
   const status = VERDICT_STATUS[input.verdict];
   const verdict: VerdictRecord = {
     verdict: input.verdict,
@@ -68,9 +69,9 @@ export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}
     async () => {
       let before: QueueItem;
       try {
-        const { Attributes } = await (deps.db ?? documentClient()).send(
+        const { Attributes } = await db.send(
           new UpdateCommand({
-            TableName: deps.tableName ?? env().TABLE_NAME,
+            TableName: tableName,
             Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
             UpdateExpression:
               "SET #status = :status, GSI1PK = :partition, GSI2PK = :partition, #verdict = :verdict, #version = :next, #claim = :none",
@@ -100,7 +101,7 @@ export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}
         );
         before = toQueueItem(Attributes ?? {});
       } catch (error) {
-        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+        if (!isConditionFailed(error)) throw error;
         return { outcome: "unchanged", result: await refusal(input, now, deps) };
       }
       const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
@@ -117,7 +118,7 @@ export async function recordVerdict(input: VerdictInput, deps: FeedbackDeps = {}
 }
 
 /** Why the condition failed, read back consistently: a retry of our own verdict, gone, decided, or claimed. */
-async function refusal(input: VerdictInput, now: Date, deps: FeedbackDeps): Promise<VerdictOutcome> {
+async function refusal(input: VerdictInput, now: Date, deps: QueueStoreDeps): Promise<VerdictOutcome> {
   const item = await getQueueItem({ tenantId: input.tenantId, txnId: input.txnId, consistent: true }, deps);
   if (!item) throw notFound(input.txnId);
   const last = item.verdict;

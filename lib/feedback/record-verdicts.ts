@@ -2,7 +2,8 @@ import { isAppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/queue/claim-item";
 import { toQueueRow, type QueueRow } from "@/lib/queue/queue-row";
 import type { Verdict } from "@/lib/queue/queue-item";
-import type { FeedbackDeps } from "./deps";
+import { store } from "@/lib/db/store";
+import type { QueueStoreDeps } from "@/lib/queue/deps";
 import { recordVerdict } from "./record-verdict";
 
 export interface BulkVerdictResult {
@@ -22,9 +23,9 @@ const CONCURRENCY = 8;
  */
 export async function recordVerdicts(
   input: { tenantId: string; actor: Actor; verdict: Verdict; note?: string; items: ReadonlyArray<{ txnId: string; version: number }> },
-  deps: FeedbackDeps = {},
+  deps: QueueStoreDeps = {},
 ): Promise<BulkVerdictResult[]> {
-  const now = deps.now?.() ?? new Date();
+  const now = store(deps).now();
   const results: BulkVerdictResult[] = new Array<BulkVerdictResult>(input.items.length);
   let next = 0;
   async function worker(): Promise<void> {
@@ -42,7 +43,7 @@ export async function recordVerdicts(
 async function one(
   input: { tenantId: string; actor: Actor; verdict: Verdict; note?: string; txnId: string; version: number },
   now: Date,
-  deps: FeedbackDeps,
+  deps: QueueStoreDeps,
 ): Promise<BulkVerdictResult> {
   try {
     const { outcome, item } = await recordVerdict(input, deps);

@@ -1,7 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { queueStatusIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "@/lib/queue/deps";
 import { VERIFIED_STATUSES } from "@/lib/queue/queue-item";
 import { LABEL_CSV_HEADER, toLabelCsvRow, toLabelJsonLine, type LabeledItem, type LabelFormat } from "./label-format";
@@ -28,12 +27,12 @@ export async function* exportLabels(input: LabelExportInput, deps: QueueStoreDep
 }
 
 async function* verifiedItems(input: LabelExportInput, status: string, deps: QueueStoreDeps): AsyncGenerator<LabeledItem> {
-  const db = deps.db ?? documentClient();
+  const { db, tableName } = store(deps);
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await db.send(
       new QueryCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
+        TableName: tableName,
         IndexName: "GSI1",
         KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
         ExpressionAttributeValues: {

@@ -1,9 +1,9 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { auditedAction } from "@/lib/audit/audited-action";
-import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { getQueueItem } from "./get-queue-item";
 import { activeClaim, isPending, type Claim, type QueueItem } from "./queue-item";
@@ -28,7 +28,8 @@ export async function claimItem(
   input: { tenantId: string; txnId: string; actor: Actor; takeOver?: boolean },
   deps: QueueStoreDeps = {},
 ): Promise<QueueItem> {
-  const now = deps.now?.() ?? new Date();
+  const { db, tableName, now: clock } = store(deps);
+  const now = clock();
   const claim: Claim = { by: input.actor.id, name: input.actor.name, expiresAt: new Date(now.getTime() + CLAIM_TTL_MS).toISOString() };
   const free = "(attribute_not_exists(#claim.#by) OR #claim.#by = :me OR #claim.#exp < :now)";
   const target = `txn:${input.txnId}`;
@@ -43,9 +44,9 @@ export async function claimItem(
     async () => {
       let Attributes: Record<string, unknown> | undefined;
       try {
-        ({ Attributes } = await (deps.db ?? documentClient()).send(
+        ({ Attributes } = await db.send(
           new UpdateCommand({
-            TableName: deps.tableName ?? env().TABLE_NAME,
+            TableName: tableName,
             Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
             UpdateExpression: "SET #claim = :claim",
             ConditionExpression: `attribute_exists(PK) AND #status IN (:open, :escalated)${input.takeOver ? "" : ` AND ${free}`}`,
@@ -64,7 +65,7 @@ export async function claimItem(
           }),
         ));
       } catch (error) {
-        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+        if (!isConditionFailed(error)) throw error;
         throw await claimRefusal(input, now, deps);
       }
       const before = toQueueItem(Attributes ?? {});
@@ -93,15 +94,16 @@ async function claimRefusal(input: { tenantId: string; txnId: string }, now: Dat
 
 /** Gives up the actor's own claim (leaving the item); someone else's claim is left alone. */
 export async function releaseClaim(input: { tenantId: string; txnId: string; actor: Actor }, deps: QueueStoreDeps = {}): Promise<void> {
-  const now = deps.now?.() ?? new Date();
+  const { db, tableName, now: clock } = store(deps);
+  const now = clock();
   await auditedAction(
     { tenantId: input.tenantId, actor: input.actor.id, action: "queue.claim_release", target: `txn:${input.txnId}` },
     async () => {
       let Attributes: Record<string, unknown> | undefined;
       try {
-        ({ Attributes } = await (deps.db ?? documentClient()).send(
+        ({ Attributes } = await db.send(
           new UpdateCommand({
-            TableName: deps.tableName ?? env().TABLE_NAME,
+            TableName: tableName,
             Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
             UpdateExpression: "SET #claim = :none",
             ConditionExpression: "attribute_exists(PK) AND #claim.#by = :me",
@@ -111,7 +113,7 @@ export async function releaseClaim(input: { tenantId: string; txnId: string; act
           }),
         ));
       } catch (error) {
-        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+        if (!isConditionFailed(error)) throw error;
         if (!(await getQueueItem(input, deps))) throw notFound(input.txnId);
         return { outcome: "unchanged", result: undefined };
       }

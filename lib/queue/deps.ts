@@ -1,10 +1,7 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { StoreDeps } from "@/lib/db/store";
 import type { RetryOptions } from "./with-retries";
 
-/** What lib/queue functions need from outside; defaults are the shared client and configured table. */
-export interface QueueStoreDeps {
-  db?: Pick<DynamoDBDocumentClient, "send">;
-  tableName?: string;
-  now?: () => Date;
+/** lib/queue's dependencies: the store's, plus how its writes are retried (tests shorten the back-off). */
+export interface QueueStoreDeps extends StoreDeps {
   retry?: RetryOptions;
 }

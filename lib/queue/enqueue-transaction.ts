@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
-import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk, queueLinkPk, queueLinkSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store, type Store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { adjustQueueCountsQuietly } from "./queue-counts";
 import type { QueueItem } from "./queue-item";
@@ -25,8 +25,7 @@ export interface EnqueueResult {
  * and the pending count goes up once, only for the write that created the item.
  */
 export async function enqueueTransaction(input: QueueItem, deps: QueueStoreDeps = {}): Promise<EnqueueResult> {
-  const db = deps.db ?? documentClient();
-  const TableName = deps.tableName ?? env().TABLE_NAME;
+  const { db, tableName: TableName } = store(deps);
   const item: QueueItem = { ...input, version: 1, claim: null, verdict: null };
   const Key = { PK: queueItemPk(item.tenantId, item.txnId), SK: QUEUE_ITEM_SK };
   const put = () =>
@@ -42,7 +41,7 @@ export async function enqueueTransaction(input: QueueItem, deps: QueueStoreDeps 
     await adjustQueueCountsQuietly(item.tenantId, { [item.status]: 1 }, { ...deps, db, tableName: TableName });
     return { isNew: true, item };
   }
-  if ((created.reason as Error).name !== "ConditionalCheckFailedException") throw unavailable(created.reason);
+  if (!isConditionFailed(created.reason)) throw unavailable(created.reason);
   const original = await withRetries(() => db.send(new GetCommand({ TableName, Key, ConsistentRead: true })), deps.retry).catch(
     (error: unknown) => {
       throw unavailable(error);
@@ -53,7 +52,7 @@ export async function enqueueTransaction(input: QueueItem, deps: QueueStoreDeps 
 }
 
 /** Links are a look-up aid for the detail page: losing one must not fail the scoring request. */
-async function writeLinks(item: QueueItem, deps: Required<Pick<QueueStoreDeps, "db" | "tableName">>): Promise<void> {
+async function writeLinks(item: QueueItem, deps: Pick<Store, "db" | "tableName">): Promise<void> {
   const links = (["customer", "card"] as const)
     .map((kind) => ({ kind, id: kind === "customer" ? item.transaction.customer_id : item.transaction.card_id }))
     .filter((link): link is { kind: "customer" | "card"; id: string } => Boolean(link.id));

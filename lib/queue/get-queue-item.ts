@@ -1,7 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import type { QueueItem } from "./queue-item";
 import { toQueueItem } from "./stored-item";
@@ -11,9 +10,10 @@ export async function getQueueItem(
   input: { tenantId: string; txnId: string; consistent?: boolean },
   deps: QueueStoreDeps = {},
 ): Promise<QueueItem | null> {
-  const { Item } = await (deps.db ?? documentClient()).send(
+  const { db, tableName } = store(deps);
+  const { Item } = await db.send(
     new GetCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: tableName,
       Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
       ConsistentRead: input.consistent,
     }),

@@ -1,6 +1,7 @@
 import { buildWaterfall, type Waterfall } from "@/lib/explanations/waterfall";
 import { summarizeFlag } from "@/lib/explanations/summarize";
 import { notFound } from "./claim-item";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { getQueueItem } from "./get-queue-item";
 import { listRelated, type RelatedRow } from "./list-related";
@@ -22,7 +23,7 @@ export async function getTransactionDetail(
   if (!item) throw notFound(input.txnId);
   const related = await listRelated({ tenantId: input.tenantId, item }, deps);
   return {
-    item: { ...item, claim: activeClaim(item, deps.now?.() ?? new Date()) },
+    item: { ...item, claim: activeClaim(item, store(deps).now()) },
     summary: summarizeFlag(item),
     waterfall: buildWaterfall(item),
     related,

@@ -1,7 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { queueStatusIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { getQueueItem } from "./get-queue-item";
 import { decodeCursor, encodeCursor } from "./queue-cursor";
@@ -26,10 +25,10 @@ export const MAX_EVALUATED = 3_000;
  * LastEvaluatedKey when the page filled mid-read), so no matching row is skipped or repeated.
  */
 export async function listQueue(input: { tenantId: string } & QueueFilters, deps: QueueStoreDeps = {}): Promise<QueuePage> {
-  const now = deps.now?.() ?? new Date();
+  const { db, tableName, now: clock } = store(deps);
+  const now = clock();
   if (input.q) return searchById(input.tenantId, input.q, now, deps);
-  const db = deps.db ?? documentClient();
-  const base = buildQuery(input, deps.tableName ?? env().TABLE_NAME);
+  const base = buildQuery(input, tableName);
   const isFiltered = base.command.FilterExpression !== undefined;
   const rows: Array<{ raw: Record<string, unknown>; row: QueueRow }> = [];
   let startKey: Record<string, unknown> | undefined = input.cursor ? decodeCursor(input.cursor, base.cursorShape) : undefined;

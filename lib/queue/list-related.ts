@@ -1,7 +1,6 @@
 import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { QUEUE_ITEM_SK, queueItemPk, queueLinkPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import type { QueueItem } from "./queue-item";
 import { toQueueRow, type QueueRow } from "./queue-row";
@@ -19,9 +18,8 @@ export interface RelatedRow extends QueueRow {
  * queue writes (a Query per link partition, then one BatchGet for their current state).
  */
 export async function listRelated(input: { tenantId: string; item: QueueItem }, deps: QueueStoreDeps = {}): Promise<RelatedRow[]> {
-  const db = deps.db ?? documentClient();
-  const TableName = deps.tableName ?? env().TABLE_NAME;
-  const now = deps.now?.() ?? new Date();
+  const { db, tableName: TableName, now: clock } = store(deps);
+  const now = clock();
   const links = [
     { kind: "customer" as const, id: input.item.transaction.customer_id },
     { kind: "card" as const, id: input.item.transaction.card_id },

@@ -1,7 +1,6 @@
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { queueCountPk, queueCountSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "./deps";
 import { QUEUE_STATUSES, type QueueStatus } from "./queue-item";
 
@@ -26,9 +25,10 @@ export async function adjustQueueCounts(tenantId: string, delta: Partial<QueueCo
     names[`#s${i}`] = status;
     values[`:d${i}`] = n;
   });
-  await (deps.db ?? documentClient()).send(
+  const { db, tableName } = store(deps);
+  await db.send(
     new UpdateCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: tableName,
       Key: { PK: queueCountPk(tenantId), SK: queueCountSk(Math.floor(Math.random() * COUNT_SHARDS)) },
       UpdateExpression: `ADD ${entries.map((_, i) => `#s${i} :d${i}`).join(", ")}`,
       ExpressionAttributeNames: names,
@@ -38,9 +38,10 @@ export async function adjustQueueCounts(tenantId: string, delta: Partial<QueueCo
 }
 
 export async function getQueueCounts(tenantId: string, deps: QueueStoreDeps = {}): Promise<QueueCounts> {
-  const { Items = [] } = await (deps.db ?? documentClient()).send(
+  const { db, tableName } = store(deps);
+  const { Items = [] } = await db.send(
     new QueryCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: tableName,
       KeyConditionExpression: "PK = :pk",
       ExpressionAttributeValues: { ":pk": queueCountPk(tenantId) },
     }),

@@ -1,13 +1,15 @@
+import { isConditionFailed } from "@/lib/db/condition";
+
 /**
  * Retries a DynamoDB write on transient trouble (throttling, 5xx, network), on top of the SDK's own
  * three attempts, because a lost queue write loses a fraud case. Conditional-check failures and
  * validation errors are answers, not trouble, and pass straight through.
  */
-const PERMANENT = new Set(["ConditionalCheckFailedException", "ValidationException", "ResourceNotFoundException", "AccessDeniedException"]);
+const PERMANENT = new Set(["ValidationException", "ResourceNotFoundException", "AccessDeniedException"]);
 
 export function isTransient(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? "";
-  return !PERMANENT.has(name);
+  return !isConditionFailed(error) && !PERMANENT.has(name);
 }
 
 export interface RetryOptions {

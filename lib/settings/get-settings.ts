@@ -1,8 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
-import type { SettingsStoreDeps } from "./deps";
+import { store } from "@/lib/db/store";
+import type { StoreDeps } from "@/lib/db/store";
 import { DEFAULT_TENANT_SETTINGS, tenantSettingsSchema, type TenantSettings } from "./tenant-settings";
 
 export interface VersionedSettings {
@@ -13,10 +12,9 @@ export interface VersionedSettings {
   updatedBy: string | null;
 }
 
-export async function getSettings(tenantId: string, deps: SettingsStoreDeps = {}): Promise<VersionedSettings> {
-  const { Item } = await (deps.db ?? documentClient()).send(
-    new GetCommand({ TableName: deps.tableName ?? env().TABLE_NAME, Key: { PK: tenantPk(tenantId), SK: SETTINGS_SK } }),
-  );
+export async function getSettings(tenantId: string, deps: StoreDeps = {}): Promise<VersionedSettings> {
+  const { db, tableName } = store(deps);
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { PK: tenantPk(tenantId), SK: SETTINGS_SK } }));
   if (!Item) return { settings: DEFAULT_TENANT_SETTINGS, version: 0, updatedAt: null, updatedBy: null };
   return {
     settings: tenantSettingsSchema.parse(Item.settings),

@@ -1,10 +1,10 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { auditedAction } from "@/lib/audit/audited-action";
-import { documentClient } from "@/lib/aws/clients";
 import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
-import type { SettingsStoreDeps } from "./deps";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store } from "@/lib/db/store";
+import type { StoreDeps } from "@/lib/db/store";
 import { getSettings, type VersionedSettings } from "./get-settings";
 import { invalidateCachedSettings } from "./settings-cache";
 import { tenantSettingsSchema, type TenantSettings } from "./tenant-settings";
@@ -23,12 +23,13 @@ export interface SaveSettingsInput {
  * (before and after): the intent is recorded before the write and completed after it
  * (lib/audit/README.md), so no save is acknowledged without its entry.
  */
-export async function saveSettings(input: SaveSettingsInput, deps: SettingsStoreDeps = {}): Promise<VersionedSettings> {
+export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {}): Promise<VersionedSettings> {
+  const { db, tableName, now } = store(deps);
   const settings = tenantSettingsSchema.parse(input.settings);
   const before = await getSettings(input.tenantId, deps);
   if (before.version !== input.expectedVersion) throw conflict(before.version);
   const version = input.expectedVersion + 1;
-  const updatedAt = (deps.now?.() ?? new Date()).toISOString();
+  const updatedAt = now().toISOString();
   return auditedAction(
     {
       tenantId: input.tenantId,
@@ -40,16 +41,16 @@ export async function saveSettings(input: SaveSettingsInput, deps: SettingsStore
     },
     async () => {
       try {
-        await (deps.db ?? documentClient()).send(
+        await db.send(
           new PutCommand({
-            TableName: deps.tableName ?? env().TABLE_NAME,
+            TableName: tableName,
             Item: { PK: tenantPk(input.tenantId), SK: SETTINGS_SK, settings, version, updatedAt, updatedBy: input.actor },
             ConditionExpression: input.expectedVersion === 0 ? "attribute_not_exists(PK)" : "version = :expected",
             ExpressionAttributeValues: input.expectedVersion === 0 ? undefined : { ":expected": input.expectedVersion },
           }),
         );
       } catch (error) {
-        if ((error as Error).name === "ConditionalCheckFailedException") throw conflict();
+        if (isConditionFailed(error)) throw conflict();
         throw error;
       }
       invalidateCachedSettings(input.tenantId);

@@ -1,13 +1,10 @@
-import { GetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { tenantPk, TENANT_SK } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { store, type StoreDeps } from "@/lib/db/store";
 import { tenantSchema, type Tenant } from "./tenant";
 
-export async function getTenant(tenantId: string, deps: { db?: DynamoDBDocumentClient; tableName?: string } = {}): Promise<Tenant | null> {
-  const db = deps.db ?? documentClient();
-  const { Item } = await db.send(
-    new GetCommand({ TableName: deps.tableName ?? env().TABLE_NAME, Key: { PK: tenantPk(tenantId), SK: TENANT_SK } }),
-  );
+export async function getTenant(tenantId: string, deps: StoreDeps = {}): Promise<Tenant | null> {
+  const { db, tableName } = store(deps);
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { PK: tenantPk(tenantId), SK: TENANT_SK } }));
   return Item ? tenantSchema.parse(Item) : null;
 }

@@ -1,11 +1,10 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { sessionChecker } from "@/lib/auth/session-check";
-import { documentClient } from "@/lib/aws/clients";
 import { normaliseEmail, tenantPk, userSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
 import { withRetries } from "@/lib/queue/with-retries";
-import type { UserStoreDeps } from "./deps";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store, type StoreDeps } from "@/lib/db/store";
 
 /**
  * Sign-out on the server: bumps the user's sessionVersion, so every token issued before (this
@@ -15,13 +14,13 @@ import type { UserStoreDeps } from "./deps";
  * too. next-auth acknowledges a sign-out whatever this does, so ending the sessions comes first and
  * the audit entry is appended after (best effort, see lib/audit/README.md).
  */
-export async function endUserSessions(input: { tenantId: string; email: string }, deps: UserStoreDeps = {}): Promise<void> {
+export async function endUserSessions(input: { tenantId: string; email: string }, deps: StoreDeps = {}): Promise<void> {
   const email = normaliseEmail(input.email);
   try {
     await withRetries(() =>
-      (deps.db ?? documentClient()).send(
+      store(deps).db.send(
         new UpdateCommand({
-          TableName: deps.tableName ?? env().TABLE_NAME,
+          TableName: store(deps).tableName,
           Key: { PK: tenantPk(input.tenantId), SK: userSk(email) },
           UpdateExpression: "SET sessionVersion = if_not_exists(sessionVersion, :zero) + :one",
           ConditionExpression: "attribute_exists(PK)",
@@ -31,7 +30,7 @@ export async function endUserSessions(input: { tenantId: string; email: string }
     );
   } catch (error) {
     // A user deleted meanwhile has no sessions left to end.
-    if ((error as Error).name === "ConditionalCheckFailedException") return;
+    if (isConditionFailed(error)) return;
     throw error;
   } finally {
     sessionChecker().forget(input.tenantId, email);

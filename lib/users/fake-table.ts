@@ -1,4 +1,5 @@
-import type { UserStoreDeps } from "./deps";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import type { StoreDeps } from "@/lib/db/store";
 
 type Item = Record<string, unknown>;
 interface Command {
@@ -10,14 +11,14 @@ interface Command {
  * A stand-in for the document client with just the behaviour lib/users relies on: conditional
  * put on attribute_not_exists(PK) and a GSI1 query by (GSI1PK, GSI1SK). Tests only.
  */
-export function fakeUserTable(): { deps: Required<Pick<UserStoreDeps, "db" | "tableName">>; items: Item[] } {
+export function fakeUserTable(): { deps: Required<Pick<StoreDeps, "db" | "tableName">>; items: Item[] } {
   const items: Item[] = [];
   const send = (command: Command): Promise<unknown> => {
     const input = command.input;
     if (command.constructor.name === "PutCommand") {
       const item = input.Item as Item;
       if (items.some((i) => i.PK === item.PK && i.SK === item.SK)) {
-        return Promise.reject(Object.assign(new Error("The conditional request failed"), { name: "ConditionalCheckFailedException" }));
+        return Promise.reject(new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }));
       }
       items.push(item);
       return Promise.resolve({});

@@ -1,8 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { emailIndexPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
-import type { UserStoreDeps } from "./deps";
+import { store } from "@/lib/db/store";
+import type { StoreDeps } from "@/lib/db/store";
 import { userRecordSchema, type UserRecord } from "./user";
 
 /**
@@ -10,11 +9,11 @@ import { userRecordSchema, type UserRecord } from "./user";
  * Returns null when none or, defensively, when the same e-mail exists in two tenants: sign-in
  * must never guess which tenant a person belongs to.
  */
-export async function findUserByEmail(email: string, deps: UserStoreDeps = {}): Promise<UserRecord | null> {
-  const db = deps.db ?? documentClient();
+export async function findUserByEmail(email: string, deps: StoreDeps = {}): Promise<UserRecord | null> {
+  const { db, tableName } = store(deps);
   const { Items = [] } = await db.send(
     new QueryCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: tableName,
       IndexName: "GSI1",
       KeyConditionExpression: "GSI1PK = :pk AND GSI1SK = :sk",
       ExpressionAttributeValues: { ":pk": emailIndexPk(email), ":sk": "USER" },

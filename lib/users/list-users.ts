@@ -1,18 +1,16 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
 import { tenantPk, userSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
-import type { UserStoreDeps } from "./deps";
+import { store, type StoreDeps } from "@/lib/db/store";
 import { toUserSummary, userRecordSchema, type UserSummary } from "./user";
 
 /** A tenant's users (never their password hashes), by e-mail. A tenant has tens of users, not thousands: one page. */
-export async function listUsers(input: { tenantId: string }, deps: UserStoreDeps = {}): Promise<UserSummary[]> {
+export async function listUsers(input: { tenantId: string }, deps: StoreDeps = {}): Promise<UserSummary[]> {
   const users: UserSummary[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await (deps.db ?? documentClient()).send(
+    const page = await store(deps).db.send(
       new QueryCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
+        TableName: store(deps).tableName,
         KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
         ExpressionAttributeValues: { ":pk": tenantPk(input.tenantId), ":prefix": userSk("") },
         ExclusiveStartKey,

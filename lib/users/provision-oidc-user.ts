@@ -1,9 +1,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Role } from "@/lib/auth/roles";
-import { documentClient } from "@/lib/aws/clients";
 import { emailIndexPk, normaliseEmail, tenantPk, userSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
-import type { UserStoreDeps } from "./deps";
+import { store, type StoreDeps } from "@/lib/db/store";
 import { userRecordSchema, type UserRecord } from "./user";
 
 /**
@@ -14,12 +12,12 @@ import { userRecordSchema, type UserRecord } from "./user";
  */
 export async function provisionOidcUser(
   input: { tenantId: string; email: string; name: string; role: Role },
-  deps: UserStoreDeps = {},
+  deps: StoreDeps = {},
 ): Promise<UserRecord> {
   const email = normaliseEmail(input.email);
-  const { Attributes } = await (deps.db ?? documentClient()).send(
+  const { Attributes } = await store(deps).db.send(
     new UpdateCommand({
-      TableName: deps.tableName ?? env().TABLE_NAME,
+      TableName: store(deps).tableName,
       Key: { PK: tenantPk(input.tenantId), SK: userSk(email) },
       UpdateExpression:
         "SET tenantId = :tenant, email = :email, #name = :name, #role = :role, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, " +

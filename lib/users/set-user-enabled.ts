@@ -1,11 +1,10 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { auditedAction } from "@/lib/audit/audited-action";
 import { sessionChecker } from "@/lib/auth/session-check";
-import { documentClient } from "@/lib/aws/clients";
 import { normaliseEmail, tenantPk, userSk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import type { UserStoreDeps } from "./deps";
+import { isConditionFailed } from "@/lib/db/condition";
+import { store, type StoreDeps } from "@/lib/db/store";
 import { toUserSummary, userRecordSchema, type UserSummary } from "./user";
 
 export interface SetUserEnabledInput {
@@ -22,7 +21,7 @@ export interface SetUserEnabledInput {
  * sessions end within SESSION_RECHECK_MS (at once on this instance). Admins cannot disable
  * themselves (a tenant must not lose its last way in by a slip). Another tenant's user is 404.
  */
-export async function setUserEnabled(input: SetUserEnabledInput, deps: UserStoreDeps = {}): Promise<UserSummary> {
+export async function setUserEnabled(input: SetUserEnabledInput, deps: StoreDeps = {}): Promise<UserSummary> {
   const email = normaliseEmail(input.email);
   if (!input.enabled && email === normaliseEmail(input.actor)) throw new AppError("bad_request", "You cannot disable your own account");
   const updatedAt = (deps.now?.() ?? new Date()).toISOString();
@@ -38,9 +37,9 @@ export async function setUserEnabled(input: SetUserEnabledInput, deps: UserStore
     async () => {
       let Attributes: Record<string, unknown> | undefined;
       try {
-        ({ Attributes } = await (deps.db ?? documentClient()).send(
+        ({ Attributes } = await store(deps).db.send(
           new UpdateCommand({
-            TableName: deps.tableName ?? env().TABLE_NAME,
+            TableName: store(deps).tableName,
             Key: { PK: tenantPk(input.tenantId), SK: userSk(email) },
             UpdateExpression: "SET enabled = :enabled, updatedAt = :at, updatedBy = :by",
             ConditionExpression: "attribute_exists(PK)",
@@ -49,7 +48,7 @@ export async function setUserEnabled(input: SetUserEnabledInput, deps: UserStore
           }),
         ));
       } catch (error) {
-        if ((error as Error).name === "ConditionalCheckFailedException") throw new AppError("not_found", `No user ${email} in this tenant`);
+        if (isConditionFailed(error)) throw new AppError("not_found", `No user ${email} in this tenant`);
         throw error;
       }
       sessionChecker().forget(input.tenantId, email);

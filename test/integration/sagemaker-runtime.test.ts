@@ -1,5 +1,5 @@
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { InvokeEndpointCommand, ModelError, ValidationError } from "@aws-sdk/client-sagemaker-runtime";
+import { InvokeEndpointCommand, ModelError } from "@aws-sdk/client-sagemaker-runtime";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { s3Client, sageMakerRuntimeClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
@@ -84,10 +84,12 @@ describe("the seeded endpoint through @aws-sdk/client-sagemaker-runtime", () => 
     expect(healthy.variant).toBe("production");
   });
 
-  it("rejects a row with the wrong number of columns as a typed ValidationError", async () => {
-    const error = await invoke("1,2,3").catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ $metadata: { httpStatusCode: 400 } });
+  // The XGBoost container answers a row wider than the model 400 ("Unable to evaluate payload"),
+  // which SageMaker wraps in ModelError 424 (sagemaker-xgboost-container serve.py).
+  it("refuses a row with more columns than the model has features as the container does", async () => {
+    const error = await invoke(Array.from({ length: FEATURE_NAMES.length + 1 }, () => "1").join(",")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error).toMatchObject({ $metadata: { httpStatusCode: 424 }, OriginalStatusCode: 400 });
   });
 
   it("captures input and output as JSON lines under <endpoint>/<variant>/yyyy/mm/dd/hh/", async () => {

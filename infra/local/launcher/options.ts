@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DEFAULT_DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { DEFAULT_STACK_PORTS, type StackPorts } from "../stack";
 
 export interface LauncherOptions {
@@ -61,6 +62,6 @@ export function parseLauncherOptions(argv: string[], environment: NodeJS.Process
     fresh: values.fresh,
     mode: values["stack-only"] ? "stack-only" : values.dev ? "development" : "production",
     traffic: !values["no-traffic"],
-    demoPassword: environment.DEMO_PASSWORD || "demo1234",
+    demoPassword: environment.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
   };
 }

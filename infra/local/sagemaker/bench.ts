@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** The model's width, found by asking the endpoint to explain an all-missing row of growing size. */
+/** The model's width: like XGBoost, the endpoint scores short rows and refuses one wider than the model. */
 async function featureCount(url: string): Promise<number> {
   for (let width = 1; width <= 1000; width++) {
     const response = await fetch(`${url}/endpoints/bench/invocations`, {
@@ -92,7 +92,7 @@ async function featureCount(url: string): Promise<number> {
       body: ",".repeat(width - 1),
     });
     await response.arrayBuffer();
-    if (response.ok) return width;
+    if (!response.ok) return width - 1;
   }
   throw new Error("could not find the model's feature count");
 }

@@ -9,13 +9,14 @@ const CAPTURE_BUCKET = "capture";
 let stack: TestStack;
 const startedAt = new Date();
 
-function captureConfig(endpoint: string, percentage: number) {
+function captureConfig(endpoint: string, percentage: number, csvContentTypes: string[] | null = ["text/csv"]) {
   return {
     DataCaptureConfig: {
       EnableCapture: true,
       InitialSamplingPercentage: percentage,
       DestinationS3Uri: `s3://${CAPTURE_BUCKET}/datacapture/${endpoint}`,
       CaptureOptions: [{ CaptureMode: "Input" as const }, { CaptureMode: "Output" as const }],
+      CaptureContentTypeHeader: csvContentTypes ? { CsvContentTypes: csvContentTypes } : undefined,
     },
   };
 }
@@ -43,6 +44,7 @@ beforeAll(async () => {
   await createModel("tiny");
   await deployEndpoint("captured", [{ name: "only", model: "tiny" }], captureConfig("captured", 100));
   await deployEndpoint("unsampled", [{ name: "only", model: "tiny" }], captureConfig("unsampled", 0));
+  await deployEndpoint("encoded", [{ name: "only", model: "tiny" }], captureConfig("encoded", 100, null));
   await deployEndpoint("measured", [
     { name: "production", model: "tiny" },
     { name: "canary", model: "tiny" },
@@ -78,6 +80,25 @@ describe("data capture", () => {
     expect(second.captureData.endpointOutput.data.split("\n")).toHaveLength(2);
     expect(second.eventMetadata.inferenceTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(second.eventMetadata.eventId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  // "If no headers are specified SageMaker AI will by default base64 encode when capturing the data"
+  // (API reference, CaptureContentTypeHeader); readers decode by `encoding`.
+  it("base64-encodes payloads whose content type CaptureContentTypeHeader does not list", async () => {
+    await invoke("encoded", "1,0.5,-0.2", "txn-b64");
+    const keys = await eventually(async () => {
+      const found = await listKeys("datacapture/encoded/");
+      return found.length > 0 ? found : undefined;
+    }, "capture files");
+    const [record] = (await Promise.all(keys.map(readLines))).flat().map((line) => JSON.parse(line) as CaptureRecord);
+    expect(record!.captureData.endpointInput).toEqual({
+      observedContentType: "text/csv",
+      mode: "INPUT",
+      data: Buffer.from("1,0.5,-0.2").toString("base64"),
+      encoding: "BASE64",
+    });
+    expect(record!.captureData.endpointOutput.encoding).toBe("BASE64");
+    expect(Number(decodeCaptured(record!.captureData.endpointOutput))).toBeGreaterThan(0);
   });
 
   it("captures nothing at a 0 % sampling rate", async () => {
@@ -131,6 +152,10 @@ interface CaptureRecord {
   };
   eventMetadata: { eventId: string; inferenceId?: string; inferenceTime: string };
   eventVersion: string;
+}
+
+function decodeCaptured(payload: { data: string; encoding: string }): string {
+  return payload.encoding === "BASE64" ? Buffer.from(payload.data, "base64").toString("utf8") : payload.data;
 }
 
 async function readLines(key: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { normaliseEmail } from "@/lib/db/keys";
-import type { UserStoreDeps } from "@/lib/users/deps";
+import type { StoreDeps } from "@/lib/db/store";
 import { findUserByEmail } from "@/lib/users/find-user-by-email";
 import { passwordHashSlots, type HashSlots } from "@/lib/users/hash-slots";
 import { hashPassword, verifyPassword } from "@/lib/users/password";
@@ -7,7 +7,7 @@ import { withoutSecrets, type User } from "@/lib/users/user";
 import { DEFAULT_THROTTLE_POLICY, type ThrottlePolicy } from "./throttle-policy";
 import { accountSubject, addressSubject, clearFailures, isLocked, readThrottle, recordFailure } from "./throttle-store";
 
-export interface SignInDeps extends UserStoreDeps {
+export interface SignInDeps extends StoreDeps {
   policy?: ThrottlePolicy;
   hashSlots?: HashSlots;
   sleep?: (ms: number) => Promise<void>;

@@ -1,10 +1,10 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { store, type StoreDeps } from "@/lib/db/store";
 import { auditedAction } from "@/lib/audit/audited-action";
 import { PLATFORM_AUDIT_TENANT } from "@/lib/audit/platform";
-import { documentClient } from "@/lib/aws/clients";
 import { signInAccountSk, signInAddressPk, SIGNIN_ADDRESS_SK, tenantPk } from "@/lib/db/keys";
-import { env } from "@/lib/env";
 import { lockDuration, type ThrottleRule } from "./throttle-policy";
+import { isConditionFailed } from "@/lib/db/condition";
 
 /**
  * One item per throttled subject (an account in its tenant, or a client address) counts failures in
@@ -28,10 +28,7 @@ export interface ThrottleState {
   lastLockAt?: number;
 }
 
-export interface ThrottleDeps {
-  db?: Pick<DynamoDBDocumentClient, "send">;
-  tableName?: string;
-}
+export type ThrottleDeps = StoreDeps;
 
 export const accountSubject = (tenantId: string, email: string): ThrottleSubject => ({
   key: { PK: tenantPk(tenantId), SK: signInAccountSk(email) },
@@ -49,12 +46,8 @@ export function isLocked(state: ThrottleState | null, now: number): boolean {
   return state?.lockedUntil !== undefined && state.lockedUntil > now;
 }
 
-const isConditionFailure = (error: unknown) => (error as Error).name === "ConditionalCheckFailedException";
-
 export async function readThrottle(subject: ThrottleSubject, deps: ThrottleDeps = {}): Promise<ThrottleState | null> {
-  const { Item } = await (deps.db ?? documentClient()).send(
-    new GetCommand({ TableName: deps.tableName ?? env().TABLE_NAME, Key: subject.key, ConsistentRead: true }),
-  );
+  const { Item } = await store(deps).db.send(new GetCommand({ TableName: store(deps).tableName, Key: subject.key, ConsistentRead: true }));
   return (Item as ThrottleState | undefined) ?? null;
 }
 
@@ -70,7 +63,7 @@ export async function recordFailure(
   const recent = state.lastLockAt !== undefined && now - state.lastLockAt < rule.lockMemoryMs;
   const priorLocks = recent ? (state.lockCount ?? 0) : 0;
   const lockedUntil = now + lockDuration(rule, priorLocks);
-  const db = deps.db ?? documentClient();
+  const db = store(deps).db;
   return auditedAction(
     {
       tenantId: subject.auditTenantId,
@@ -84,7 +77,7 @@ export async function recordFailure(
       try {
         await db.send(
           new UpdateCommand({
-            TableName: deps.tableName ?? env().TABLE_NAME,
+            TableName: store(deps).tableName,
             Key: subject.key,
             UpdateExpression: "SET lockedUntil = :until, lockCount = :locks, lastLockAt = :now, failures = :zero, windowStart = :now",
             // Concurrent failures may all reach the limit: exactly one of them locks (and is audited).
@@ -99,7 +92,7 @@ export async function recordFailure(
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) return { outcome: "unchanged", result: null };
+        if (isConditionFailed(error)) return { outcome: "unchanged", result: null };
         throw error;
       }
       return {
@@ -115,8 +108,8 @@ export async function recordFailure(
 
 /** Adds to the current window, or starts a new one when it has passed; null when a concurrent writer moved the window meanwhile. */
 async function countFailure(subject: ThrottleSubject, rule: ThrottleRule, now: number, deps: ThrottleDeps): Promise<ThrottleState | null> {
-  const db = deps.db ?? documentClient();
-  const TableName = deps.tableName ?? env().TABLE_NAME;
+  const db = store(deps).db;
+  const TableName = store(deps).tableName;
   const floor = now - rule.windowMs;
   try {
     const { Attributes } = await db.send(
@@ -131,7 +124,7 @@ async function countFailure(subject: ThrottleSubject, rule: ThrottleRule, now: n
     );
     return Attributes as ThrottleState;
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
+    if (!isConditionFailed(error)) throw error;
   }
   try {
     const { Attributes } = await db.send(
@@ -146,17 +139,17 @@ async function countFailure(subject: ThrottleSubject, rule: ThrottleRule, now: n
     );
     return Attributes as ThrottleState;
   } catch (error) {
-    if (isConditionFailure(error)) return null;
+    if (isConditionFailed(error)) return null;
     throw error;
   }
 }
 
 /** After a successful sign-in: the account's count starts over (a lock, if any, has ended by then). */
 export async function clearFailures(subject: ThrottleSubject, deps: ThrottleDeps = {}): Promise<void> {
-  await (deps.db ?? documentClient())
-    .send(
+  await store(deps)
+    .db.send(
       new UpdateCommand({
-        TableName: deps.tableName ?? env().TABLE_NAME,
+        TableName: store(deps).tableName,
         Key: subject.key,
         UpdateExpression: "SET failures = :zero",
         ConditionExpression: "attribute_exists(failures)",
@@ -164,6 +157,6 @@ export async function clearFailures(subject: ThrottleSubject, deps: ThrottleDeps
       }),
     )
     .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
+      if (!isConditionFailed(error)) throw error;
     });
 }

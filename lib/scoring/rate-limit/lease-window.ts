@@ -1,7 +1,7 @@
-import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { documentClient } from "@/lib/aws/clients";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { rateWindowPk, RATE_WINDOW_SK } from "@/lib/db/keys";
-import { env } from "@/lib/env";
+import { ifConditionFails } from "@/lib/db/condition";
+import { store, type Store, type StoreDeps } from "@/lib/db/store";
 import type { LeaseCapacity } from "./rate-limiter";
 
 /**
@@ -11,47 +11,51 @@ import type { LeaseCapacity } from "./rate-limiter";
  * conditional UpdateItem: add to this window's count while it is below the limit, or start the
  * window over when the stored one is older.
  */
-type Db = Pick<DynamoDBDocumentClient, "send">;
-
-const isConditionFailure = (error: unknown) => (error as Error).name === "ConditionalCheckFailedException";
-
-async function addToWindow(db: Db, key: Record<string, string>, window: number, want: number, limit: number): Promise<number | null> {
-  try {
-    const { Attributes } = await db.send(
-      new UpdateCommand({
-        TableName: env().TABLE_NAME,
-        Key: key,
-        UpdateExpression: "SET used = used + :want",
-        ConditionExpression: "win = :win AND used < :limit",
-        ExpressionAttributeValues: { ":want": want, ":win": window, ":limit": limit },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    const used = Number(Attributes?.used);
-    // `used` may pass the limit by up to a chunk; only what fits under it is granted.
-    return Math.max(0, Math.min(want, limit - (used - want)));
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+async function addToWindow(
+  { db, tableName }: Store,
+  key: Record<string, string>,
+  window: number,
+  want: number,
+  limit: number,
+): Promise<number | null> {
+  const added = await ifConditionFails(
+    () =>
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: "SET used = used + :want",
+          ConditionExpression: "win = :win AND used < :limit",
+          ExpressionAttributeValues: { ":want": want, ":win": window, ":limit": limit },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      ),
+    () => null,
+  );
+  if (!added) return null;
+  const used = Number(added.Attributes?.used);
+  // `used` may pass the limit by up to a chunk; only what fits under it is granted.
+  return Math.max(0, Math.min(want, limit - (used - want)));
 }
 
-async function startWindow(db: Db, key: Record<string, string>, window: number, want: number, limit: number): Promise<number | null> {
-  try {
-    await db.send(
-      new UpdateCommand({
-        TableName: env().TABLE_NAME,
-        Key: key,
-        UpdateExpression: "SET win = :win, used = :want",
-        ConditionExpression: "attribute_not_exists(win) OR win < :win",
-        ExpressionAttributeValues: { ":win": window, ":want": Math.min(want, limit) },
-      }),
-    );
-    return Math.min(want, limit);
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+async function startWindow(
+  { db, tableName }: Store,
+  key: Record<string, string>,
+  window: number,
+  want: number,
+  limit: number,
+): Promise<number | null> {
+  const start = new UpdateCommand({
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: "SET win = :win, used = :want",
+    ConditionExpression: "attribute_not_exists(win) OR win < :win",
+    ExpressionAttributeValues: { ":win": window, ":want": Math.min(want, limit) },
+  });
+  return ifConditionFails(
+    () => db.send(start).then(() => Math.min(want, limit)),
+    () => null,
+  );
 }
 
 /**
@@ -59,7 +63,8 @@ async function startWindow(db: Db, key: Record<string, string>, window: number, 
  * window (one write), later ones add to it (one write); the other order is the fallback when
  * another instance got there first. 0 = the window is spent (or a clock ahead of ours owns it).
  */
-export function dynamoLease(db: Db = documentClient()): LeaseCapacity {
+export function dynamoLease(deps: StoreDeps = {}): LeaseCapacity {
+  const db = store(deps);
   return async ({ tenantId, keyId, window, want, limit, isFirstOfWindow }) => {
     const key = { PK: rateWindowPk(tenantId, keyId), SK: RATE_WINDOW_SK };
     if (isFirstOfWindow) return (await startWindow(db, key, window, want, limit)) ?? (await addToWindow(db, key, window, want, limit)) ?? 0;

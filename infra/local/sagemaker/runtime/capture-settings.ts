@@ -11,9 +11,9 @@ export interface CaptureSettings {
   readonly jsonContentTypes: readonly string[];
 }
 
-// SageMaker's defaults when CaptureContentTypeHeader is absent.
-const DEFAULT_CSV = ["text/csv"];
-const DEFAULT_JSON = ["application/json"];
+// "If no headers are specified SageMaker AI will by default base64 encode when capturing the data"
+// (API reference, CaptureContentTypeHeader): nothing is text unless listed.
+const NONE: readonly string[] = [];
 
 export function captureSettingsOf(spec: DataCaptureSpec | undefined): CaptureSettings | undefined {
   if (!spec || spec.EnableCapture === false || !spec.DestinationS3Uri) return undefined;
@@ -27,15 +27,23 @@ export function captureSettingsOf(spec: DataCaptureSpec | undefined): CaptureSet
     prefix: match[2]!.replace(/\/+$/, ""),
     captureInput: both || modes.has("Input"),
     captureOutput: both || modes.has("Output"),
-    csvContentTypes: spec.CaptureContentTypeHeader?.CsvContentTypes ?? DEFAULT_CSV,
-    jsonContentTypes: spec.CaptureContentTypeHeader?.JsonContentTypes ?? DEFAULT_JSON,
+    csvContentTypes: (spec.CaptureContentTypeHeader?.CsvContentTypes ?? NONE).map(bareType),
+    jsonContentTypes: (spec.CaptureContentTypeHeader?.JsonContentTypes ?? NONE).map(bareType),
   };
 }
 
-/** CSV and JSON payloads are captured as text, anything else base64 (SageMaker's `encoding`). */
+/**
+ * A payload whose observed content type (its media type, parameters such as charset aside) is listed
+ * in CsvContentTypes / JsonContentTypes is captured as text with encoding CSV / JSON; any other is
+ * base64 (SageMaker's `encoding`).
+ */
 export function captureEncoding(settings: CaptureSettings, contentType: string): "CSV" | "JSON" | "BASE64" {
-  const bare = contentType.split(";")[0]!.trim().toLowerCase();
+  const bare = bareType(contentType);
   if (settings.csvContentTypes.includes(bare)) return "CSV";
   if (settings.jsonContentTypes.includes(bare)) return "JSON";
   return "BASE64";
+}
+
+function bareType(contentType: string): string {
+  return contentType.split(";")[0]!.trim().toLowerCase();
 }

@@ -3,7 +3,7 @@ import { predictBatch } from "../xgboost";
 import { logGroupArn, region, ACCOUNT_ID } from "../arn";
 import { clarifyResponse } from "./clarify";
 import type { ExplainerSettings, HostedVariant } from "./hosting";
-import { parsePayload, payloadFormatOf } from "./payload";
+import { ContainerError, isCsv, parseCsv, type RecordBatch } from "./payload";
 import { formatScore } from "./score-format";
 
 export interface ContainerRequest {
@@ -25,12 +25,15 @@ export interface ContainerResponse {
  * the Clarify JSON when explanations are configured or requested.
  */
 export async function runContainer(variant: HostedVariant, request: ContainerRequest): Promise<ContainerResponse> {
-  const format = payloadFormatOf(request.contentType);
-  if (!format) {
-    throw modelError(request.endpointName, 415, `Content type ${request.contentType ?? "(none)"} is not supported by this framework.`);
-  }
   const { model } = variant;
-  const batch = parsePayload(format, request.body, model.numFeatures);
+  let batch: RecordBatch;
+  try {
+    if (!isCsv(request.contentType)) throw new ContainerError(415, `Content-type ${request.contentType ?? "(none)"} is not supported.`);
+    batch = parseCsv(request.body.toString("utf8"), model.numFeatures);
+  } catch (error) {
+    if (error instanceof ContainerError) throw modelError(request.endpointName, error.status, error.message);
+    throw error;
+  }
   const probabilities = predictBatch(model, batch.rows, batch.count);
   const scores = new Array<string>(batch.count);
   for (let r = 0; r < batch.count; r++) scores[r] = formatScore(probabilities[r]!);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../errors";
-import { parseCsv, parseJsonRecords, payloadFormatOf } from "./payload";
+import { ContainerError, isCsv, parseCsv } from "./payload";
 import { formatScore } from "./score-format";
 
 function rowsOf(batch: { rows: Float32Array; count: number }, width: number): number[][] {
   return Array.from({ length: batch.count }, (_, r) => Array.from(batch.rows.subarray(r * width, (r + 1) * width)));
 }
 
-describe("payload parsing", () => {
+// sagemaker-xgboost-container serve.py: a payload it cannot load → 415, one it cannot evaluate → 400.
+describe("CSV payloads as the XGBoost container reads them", () => {
   it("reads CSV rows with empty fields as missing, CRLF and a trailing newline", () => {
     expect(rowsOf(parseCsv("1,,3\r\n4,5.5,\n", 3), 3)).toEqual([
       [1, NaN, 3],
@@ -15,40 +15,32 @@ describe("payload parsing", () => {
     ]);
   });
 
-  it.each([
-    ["1,2", /has 2 fields but the model expects 3/],
-    ["1,x,3", /could not convert string to float: 'x'/],
-    ["\n\n", /no CSV records/],
-  ])("refuses CSV %j", (text, message) => {
-    expect(() => parseCsv(text, 3)).toThrow(message);
-    expect(() => parseCsv(text, 3)).toThrow(ApiError);
-  });
-
-  it("reads the JSON shapes, null as missing", () => {
-    const expected = [
-      [1, NaN],
-      [3, 4],
-    ];
-    expect(rowsOf(parseJsonRecords('{"instances":[{"features":[1,null]},{"features":[3,4]}]}', 2), 2)).toEqual(expected);
-    expect(rowsOf(parseJsonRecords('{"instances":[[1,null],[3,4]]}', 2), 2)).toEqual(expected);
-    expect(rowsOf(parseJsonRecords("[[1,null],[3,4]]", 2), 2)).toEqual(expected);
-    expect(rowsOf(parseJsonRecords("[1,null]", 2), 2)).toEqual([[1, NaN]]);
+  it("leaves the features past a short row missing, as XGBoost does", () => {
+    expect(rowsOf(parseCsv("1,2", 3), 3)).toEqual([[1, 2, NaN]]);
   });
 
   it.each([
-    ["{", /not valid JSON/],
-    ['{"rows":[]}', /Expected/],
-    ['[["a",1]]', /not a number/],
-    ["[[1]]", /has 1 values but the model expects 2/],
-  ])("refuses JSON %j", (text, message) => {
-    expect(() => parseJsonRecords(text, 2)).toThrow(message);
+    ["1,x,3", 415, /could not convert string to float: 'x'/],
+    ["1,2,3\n4,5", 415, /setting an array element with a sequence/],
+    ["\n\n", 415, /Loading csv data failed/],
+    ["1,2,3,4", 400, /Number of columns does not match number of features in booster/],
+  ])("refuses CSV %j with the container's %i", (text, status, message) => {
+    const error = (() => {
+      try {
+        parseCsv(text, 3);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ContainerError);
+    expect((error as ContainerError).status).toBe(status);
+    expect((error as ContainerError).message).toMatch(message);
   });
 
-  it("recognises content types with parameters", () => {
-    expect(payloadFormatOf("text/csv; charset=utf-8")).toBe("csv");
-    expect(payloadFormatOf("application/json")).toBe("json");
-    expect(payloadFormatOf("application/jsonlines")).toBeUndefined();
-    expect(payloadFormatOf(undefined)).toBeUndefined();
+  it("reads text/csv only (application/json is not a type the 1.7-1 container reads)", () => {
+    expect(isCsv("text/csv; charset=utf-8")).toBe(true);
+    expect(isCsv("application/json")).toBe(false);
+    expect(isCsv(undefined)).toBe(false);
   });
 });
 

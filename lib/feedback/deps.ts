@@ -1,3 +1,0 @@
-import type { QueueStoreDeps } from "@/lib/queue/deps";
-
-export type FeedbackDeps = QueueStoreDeps;
