@@ -21,8 +21,6 @@ declare module "next-auth" {
     name: string;
     tenantId: string;
     role: Role;
-    /** The user's session version at sign-in (lib/users/end-user-sessions.ts); OIDC users get theirs when provisioned. */
-    sessionVersion?: number;
   }
 }
 
@@ -30,7 +28,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     tenantId?: string;
     role?: Role;
-    /** Session version at issue; a token older than the user's current version has been signed out. */
-    sv?: number;
+    /** The session's id (lib/auth/callbacks.ts): sign-out revokes it on the server (lib/users/end-session.ts). */
+    sid?: string;
   }
 }

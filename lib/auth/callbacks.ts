@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Session, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 
@@ -10,7 +11,8 @@ export function tokenWithUser(token: JWT, user: User): JWT {
     name: user.name,
     tenantId: user.tenantId,
     role: user.role,
-    sv: user.sessionVersion ?? 0,
+    // One id per sign-in, kept through every re-issue of the token: what sign-out revokes.
+    sid: randomUUID(),
   };
 }
 

@@ -17,8 +17,8 @@ export interface SessionClaims {
   name?: string | null;
   tenantId?: string;
   role?: Role;
-  /** The user's sessionVersion when the token was issued. */
-  sv?: number;
+  /** The session's id, fixed at sign-in and kept through every re-issue of the token. */
+  sid?: string;
 }
 
 export type LoadUser = (key: { tenantId: string; email: string }) => Promise<UserRecord | null>;
@@ -31,7 +31,7 @@ interface Entry {
 /**
  * Re-reads each signed-in user at most once per interval per instance (a JWT session is otherwise
  * never checked again), and answers whether a token still stands: the user exists in the token's
- * tenant, is enabled, and has not signed out since the token was issued. The role and name come
+ * tenant, is enabled, and this session (its `sid`) has not been signed out. The role and name come
  * from the fresh record, so a demotion applies within the interval too. In-memory only as a cache:
  * the truth is the user item in DynamoDB.
  */
@@ -56,9 +56,10 @@ export function createSessionChecker(options: { loadUser?: LoadUser; now?: () =>
   /** The token with its user's current role and name, or null when the session has ended. */
   async function recheck<T extends SessionClaims>(token: T): Promise<T | null> {
     const email = token.email ?? token.sub;
+    // A token without a session id predates server-side sign-out and could not be revoked: sign in again.
     if (!email || !token.tenantId) return null;
     const user = await current(token.tenantId, email);
-    if (!user || !user.enabled || user.sessionVersion !== (token.sv ?? 0)) return null;
+    if (!user || !user.enabled || !token.sid || token.sid in user.revokedSessions) return null;
     return { ...token, role: user.role, name: user.name, tenantId: user.tenantId };
   }
 

@@ -4,7 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { sessionFromToken, tokenWithUser } from "@/lib/auth/callbacks";
 import { sessionChecker } from "@/lib/auth/session-check";
-import { endUserSessions } from "@/lib/users/end-user-sessions";
+import { endSession } from "@/lib/users/end-session";
 import { provisionOidcUser } from "@/lib/users/provision-oidc-user";
 import { credentialsProvider } from "./auth-providers/credentials";
 import { oidcProvider } from "./auth-providers/oidc";
@@ -12,7 +12,7 @@ import { oidcProvider } from "./auth-providers/oidc";
 /**
  * A working day: analysts sign in once per shift. The token is re-checked against the user record
  * at most every SESSION_RECHECK_MS (lib/auth/session-check.ts), so a disabled user, a role change or
- * a sign-out elsewhere takes effect within a minute, not at the end of the day.
+ * a sign-out on another instance takes effect within a minute, not at the end of the day.
  */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -20,7 +20,7 @@ async function signedInToken(token: JWT, user: User, provider: string | undefine
   if (provider !== "oidc") return tokenWithUser(token, user);
   const record = await provisionOidcUser(user);
   if (!record.enabled) throw new Error("This account is disabled");
-  return tokenWithUser(token, { ...user, sessionVersion: record.sessionVersion });
+  return tokenWithUser(token, user);
 }
 
 /**
@@ -44,7 +44,9 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (token?.tenantId && token.email) await endUserSessions({ tenantId: token.tenantId, email: token.email });
+      if (token?.tenantId && token.email && token.sid) {
+        await endSession({ tenantId: token.tenantId, email: token.email, sessionId: token.sid, keepForMs: SESSION_MAX_AGE_SECONDS * 1000 });
+      }
     },
   },
 };

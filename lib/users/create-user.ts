@@ -19,7 +19,7 @@ export async function createUser(input: NewUser, deps: StoreDeps = {}): Promise<
     email,
     passwordHash: await hashPassword(password),
     enabled: true,
-    sessionVersion: 0,
+    revokedSessions: {},
     createdAt: now().toISOString(),
   };
   const put = new PutCommand({

@@ -7,7 +7,7 @@ import { userRecordSchema, type UserRecord } from "./user";
 /**
  * At an OIDC sign-in: the console's record of the user, created on first sign-in and refreshed
  * from the identity provider's claims (name, role) on every one, in one UpdateItem. Whether the user
- * is enabled and their session version stay the console's own, so an admin can disable an SSO user
+ * is enabled and their signed-out sessions stay the console's own, so an admin can disable an SSO user
  * here and the session re-check (lib/auth/session-check.ts) has a record to read.
  */
 export async function provisionOidcUser(
@@ -21,7 +21,7 @@ export async function provisionOidcUser(
       Key: { PK: tenantPk(input.tenantId), SK: userSk(email) },
       UpdateExpression:
         "SET tenantId = :tenant, email = :email, #name = :name, #role = :role, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, " +
-        "enabled = if_not_exists(enabled, :true), sessionVersion = if_not_exists(sessionVersion, :zero), createdAt = if_not_exists(createdAt, :now)",
+        "enabled = if_not_exists(enabled, :true), revokedSessions = if_not_exists(revokedSessions, :none), createdAt = if_not_exists(createdAt, :now)",
       ExpressionAttributeNames: { "#name": "name", "#role": "role" },
       ExpressionAttributeValues: {
         ":tenant": input.tenantId,
@@ -31,7 +31,7 @@ export async function provisionOidcUser(
         ":gsi1pk": emailIndexPk(email),
         ":gsi1sk": "USER",
         ":true": true,
-        ":zero": 0,
+        ":none": {},
         ":now": (deps.now?.() ?? new Date()).toISOString(),
       },
       ReturnValues: "ALL_NEW",

@@ -11,8 +11,11 @@ export const userRecordSchema = z.object({
   createdAt: z.string(),
   /** A disabled user cannot sign in, and their sessions end at the next re-check (lib/auth/session-check.ts). Absent = enabled. */
   enabled: z.boolean().default(true),
-  /** Bumped at sign-out: every token carries the version it was issued at, so older tokens stop working. */
-  sessionVersion: z.number().int().min(0).default(0),
+  /**
+   * Sessions signed out before they expired: session id → until when (epoch ms) the entry must be kept
+   * (lib/users/end-session.ts). Pruned at each sign-out, so it holds at most a working day's sign-outs.
+   */
+  revokedSessions: z.record(z.string(), z.number()).default({}),
   updatedAt: z.string().optional(),
   updatedBy: z.string().optional(),
 });

@@ -3,7 +3,7 @@ import { listAudit } from "@/lib/audit/list-audit";
 import { tokenWithUser } from "@/lib/auth/callbacks";
 import { createSessionChecker, SESSION_RECHECK_MS } from "@/lib/auth/session-check";
 import { createUser } from "@/lib/users/create-user";
-import { endUserSessions } from "@/lib/users/end-user-sessions";
+import { endSession } from "@/lib/users/end-session";
 import { getUser } from "@/lib/users/get-user";
 import { listUsers } from "@/lib/users/list-users";
 import { setUserEnabled } from "@/lib/users/set-user-enabled";
@@ -21,7 +21,7 @@ async function tenantWithUsers(label: string) {
 async function tokenFor(tenantId: string, email: string) {
   const user = await getUser({ tenantId, email });
   if (!user) throw new Error("no user");
-  return tokenWithUser({}, { id: email, email, name: user.name, tenantId, role: user.role, sessionVersion: user.sessionVersion });
+  return tokenWithUser({}, { id: email, email, name: user.name, tenantId, role: user.role });
 }
 
 /** Another console instance: its own cache, a clock the test moves. */
@@ -79,17 +79,29 @@ describe("sessions re-checked against the user record", () => {
     expect(await other.checker.recheck(token)).toMatchObject({ role: "ml_engineer" });
   });
 
-  it("sign-out ends every token issued before it, and a token of another tenant's user never stands", async () => {
+  it("sign-out ends that session (and any copy of its cookie) but not the user's others", async () => {
     const { tenantId, analyst } = await tenantWithUsers("signout");
     const token = await tokenFor(tenantId, analyst);
+    const otherBrowser = await tokenFor(tenantId, analyst);
     const checker = createSessionChecker();
     expect(await checker.recheck(token)).not.toBeNull();
-    await endUserSessions({ tenantId, email: analyst });
+    await endSession({ tenantId, email: analyst, sessionId: token.sid!, keepForMs: 8 * 3600_000 });
     const other = instance();
     expect(await other.checker.recheck(token)).toBeNull();
+    expect(await other.checker.recheck(otherBrowser)).not.toBeNull();
     expect(await other.checker.recheck(await tokenFor(tenantId, analyst))).not.toBeNull();
     expect(await other.checker.recheck({ ...token, tenantId: testTenant("elsewhere") })).toBeNull();
     expect((await listAudit({ tenantId, action: "auth.sign_out", limit: 5 })).entries).toHaveLength(1);
+  });
+
+  it("keeps a revoked session only while its tokens could be valid, pruning the rest at the next sign-out", async () => {
+    const { tenantId, analyst } = await tenantWithUsers("prune");
+    let now = Date.now();
+    const clock = { now: () => new Date(now) };
+    await endSession({ tenantId, email: analyst, sessionId: "old-session", keepForMs: 1_000 }, clock);
+    now += 2_000;
+    await endSession({ tenantId, email: analyst, sessionId: "new-session", keepForMs: 1_000 }, clock);
+    expect(Object.keys((await getUser({ tenantId, email: analyst }))?.revokedSessions ?? {})).toEqual(["new-session"]);
   });
 });
 

@@ -37,7 +37,6 @@ export function credentialsProvider() {
           name: user.name,
           tenantId: user.tenantId,
           role: user.role,
-          sessionVersion: user.sessionVersion,
         };
       } catch (error) {
         console.error(`sign-in refused: ${(error as Error).name}: ${(error as Error).message}`);
