@@ -57,9 +57,9 @@ export function createSessionChecker(options: { loadUser?: LoadUser; now?: () =>
   async function recheck<T extends SessionClaims>(token: T): Promise<T | null> {
     const email = token.email ?? token.sub;
     // A token without a session id predates server-side sign-out and could not be revoked: sign in again.
-    if (!email || !token.tenantId) return null;
+    if (!email || !token.tenantId || !token.sid) return null;
     const user = await current(token.tenantId, email);
-    if (!user || !user.enabled || !token.sid || token.sid in user.revokedSessions) return null;
+    if (!user || !user.enabled || Object.hasOwn(user.revokedSessions, token.sid)) return null;
     return { ...token, role: user.role, name: user.name, tenantId: user.tenantId };
   }
 
