@@ -32,7 +32,8 @@ export default defineConfig({
   outputDir: "test-results",
   fullyParallel: true,
   forbidOnly: isCI,
-  retries: isCI ? 1 : 0,
+  // No retries: a test that passes only on a second try is a bug in the test or the product.
+  retries: 0,
   // Two cores: the console, four emulators and the browsers share them.
   workers: 2,
   reporter: isCI ? [["list"], ["html", { open: "never" }]] : "list",

@@ -16,22 +16,26 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,app,components,infra}/**/*.test.{ts,tsx}"],
+          include: ["{lib,app,components,infra}/**/*.test.{ts,tsx}", "proxy.test.ts"],
           exclude: ["**/node_modules/**", "infra/aws/cdk.out/**"],
           environment: "node",
           testTimeout: 60_000,
+          // No retries: a test that passes only on a second try is a bug in the test or the product.
+          retry: 0,
         },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["test/integration/**/*.test.ts"],
+          // test/fidelity: SDK-level checks of the emulators against AWS's documents, on the same stack.
+          include: ["test/integration/**/*.test.ts", "test/fidelity/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/integration/global-setup.ts"],
           setupFiles: ["test/integration/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          retry: 0,
           // One local stack serves every file; files run in parallel against it.
           fileParallelism: true,
         },

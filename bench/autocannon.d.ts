@@ -7,6 +7,8 @@ declare module "autocannon" {
     duration?: number;
     headers?: Record<string, string>;
     body?: string;
+    overallRate?: number;
+    idReplacement?: boolean;
   }
   interface Result {
     requests: { total: number; average: number };

@@ -58,7 +58,7 @@ try {
     }
   };
   await Promise.all(Array.from({ length: 8 }, writer));
-  await adjustQueueCounts(TENANT, { open: ITEMS });
+  await adjustQueueCounts({ tenantId: TENANT, delta: { open: ITEMS } });
   console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
   // The key 50,000 rows into score order (descending), as a cursor and as an ExclusiveStartKey.

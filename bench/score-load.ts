@@ -19,6 +19,12 @@ export interface LoadSpec {
   durationSeconds: number;
   headers: Record<string, string>;
   body: string;
+  /** Requests per second from all connections (autocannon's overallRate); unbounded by default. */
+  overallRate?: number;
+  /** Replace `[<id>]` in the body with a fresh id per request (unique txn_ids: the queue is idempotent per id). */
+  idReplacement?: boolean;
+  /** The status every answer must have (default: any 2xx); others count as errors. */
+  expectedStatus?: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -35,8 +41,14 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     duration: spec.durationSeconds,
     headers: spec.headers,
     body: spec.body,
+    overallRate: spec.overallRate,
+    idReplacement: spec.idReplacement,
   });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  let unexpected = 0;
+  instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+    if (spec.expectedStatus !== undefined && status !== spec.expectedStatus) unexpected++;
+  });
   const result = await instance;
   times.sort((a, b) => a - b);
   return {
@@ -47,7 +59,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     p95: percentile(times, 95),
     p99: percentile(times, 99),
     errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    non2xx: spec.expectedStatus === undefined ? result.non2xx : unexpected,
   };
 }
 

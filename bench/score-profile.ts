@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const endpointName = demo.endpoints["acme-bank"] ?? "";
   // Imported after the environment points lib/aws at the stack.
   const { POST } = await import("@/app/api/score/route");
-  const { invokeEndpointRows } = await import("@/lib/scoring/invoke-endpoint");
+  const { EXPLAIN_NONE, invokeEndpointRows } = await import("@/lib/scoring/invoke-endpoint");
   const { toCsvRow } = await import("@/lib/features/schema");
   const { transactionSchema } = await import("@/lib/features/transaction");
   const row = toCsvRow(transactionSchema.parse(transaction));
@@ -76,9 +76,9 @@ async function main(): Promise<void> {
       plainPost(`${demo.stack.sagemaker}/endpoints/${endpointName}/invocations`, row, {
         "content-type": "text/csv",
         accept: "text/csv",
-        "x-amzn-sagemaker-enable-explanations": "[0]>=`0.35`",
+        "x-amzn-sagemaker-enable-explanations": "`false`",
       }),
-    "SDK InvokeEndpoint": () => invokeEndpointRows({ endpointName, rows: [row], explainAbove: 0.35, timeoutMs: 250 }),
+    "SDK InvokeEndpoint": () => invokeEndpointRows({ endpointName, rows: [row], explanations: EXPLAIN_NONE, timeoutMs: 250 }),
     "route handler POST /api/score": async () => {
       const res = await POST(
         new Request("http://localhost/api/score", {

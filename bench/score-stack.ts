@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { StackUrls } from "@/infra/local/stack-env";
 
 /** What the bench needs of a running demo (<data-dir>/demo.json, written by infra/local/start.ts). */
 export interface BenchTarget {
@@ -12,12 +13,14 @@ export interface BenchTarget {
   sagemakerUrl: string;
   apiKey: string;
   endpointName: string;
+  /** The local stack's service URLs, for lib/ calls from the bench process (applyLocalStackEnv). */
+  stack: StackUrls;
   stop(): Promise<void>;
 }
 
 interface DemoJson {
   consoleUrl?: string;
-  stack: { sagemaker: string };
+  stack: StackUrls;
   apiKeys: Record<string, string>;
   endpoints: Record<string, string>;
 }
@@ -38,7 +41,7 @@ function targetOf(demo: DemoJson, stop: () => Promise<void>): BenchTarget {
   const apiKey = demo.apiKeys[TENANT];
   const endpointName = demo.endpoints[TENANT];
   if (!demo.consoleUrl || !apiKey || !endpointName) throw new Error("demo.json lacks the console URL, or acme-bank's key or endpoint");
-  return { consoleUrl: demo.consoleUrl, sagemakerUrl: demo.stack.sagemaker, apiKey, endpointName, stop };
+  return { consoleUrl: demo.consoleUrl, sagemakerUrl: demo.stack.sagemaker, apiKey, endpointName, stack: demo.stack, stop };
 }
 
 /** Uses a running demo (its data dir), e.g. `npm run bench:score -- --data-dir .data`. */

@@ -15,7 +15,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
 /** The header falls back to the tenant id rather than failing every page when the lookup does. */
 async function tenantName(tenantId: string): Promise<string> {
   try {
-    return (await getTenant(tenantId))?.name ?? tenantId;
+    return (await getTenant({ tenantId }))?.name ?? tenantId;
   } catch (error) {
     console.error("Tenant lookup failed for the header", error);
     return tenantId;

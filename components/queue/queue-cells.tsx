@@ -23,6 +23,25 @@ export function StatusBadge({ status }: { status: QueueStatus }) {
   return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>;
 }
 
+/**
+ * An explanation that has not arrived (Clarify runs after the decision, lib/scoring/explain) or
+ * gave up; `reason` (the detail page has it) says why it failed.
+ */
+export function ExplanationNote({ status, reason }: { status: "pending" | "failed"; reason?: string | null }) {
+  if (status === "pending")
+    return (
+      <span className="inline-flex items-center gap-1.5 text-[12px] text-muted" data-testid="explanation-pending">
+        <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-accent" aria-hidden="true" />
+        explanation pending
+      </span>
+    );
+  return (
+    <span className="text-[12px] text-warning" data-testid="explanation-failed">
+      explanation failed{reason ? `: ${reason}` : ""}
+    </span>
+  );
+}
+
 /** Score as a number and a bar; unscored (a rule decided) says so. */
 export function ScoreCell({ score }: { score: number | null }) {
   if (score == null) return <span className="text-[12px] text-subtle">rule</span>;

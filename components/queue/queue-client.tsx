@@ -41,6 +41,10 @@ export function QueueClient({ userId }: { userId: string }) {
   const rows = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.items).filter((r) => !removed.has(r.txnId)), [query.data, removed]);
   const counts = query.data?.pages[0]?.counts ?? null;
   // The selection follows its txn_id through refreshes; if that item left, the same position is kept.
+  // A selection by position alone (a new view, the first paint) is pinned to the row it shows, so a
+  // live refresh that inserts rows above never moves it to another transaction under the analyst.
+  const shown = selected.txnId === null ? rows[Math.min(selected.index, rows.length - 1)] : undefined;
+  if (shown && !query.isPlaceholderData) setSelected({ txnId: shown.txnId, index: selected.index });
   const found = selected.txnId ? rows.findIndex((r) => r.txnId === selected.txnId) : -1;
   const selectedIndex = found >= 0 ? found : Math.min(selected.index, Math.max(0, rows.length - 1));
   useEffect(() => {
@@ -87,7 +91,7 @@ export function QueueClient({ userId }: { userId: string }) {
     verdicts.mutate({ verdict, txnIds });
   };
 
-  useShortcuts({
+  const isListening = useShortcuts({
     j: () => {
       if (selectedIndex >= rows.length - 1 && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
       select(Math.min(rows.length - 1, selectedIndex + 1));
@@ -142,6 +146,7 @@ export function QueueClient({ userId }: { userId: string }) {
           <div className={query.isPlaceholderData ? "opacity-60 transition-opacity" : ""}>
             <QueueTable
               rows={rows}
+              isReady={isListening}
               selectedIndex={selectedIndex}
               checked={checked}
               now={now}

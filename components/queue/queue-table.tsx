@@ -4,10 +4,12 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { isPending } from "@/lib/queue/queue-item";
 import type { QueueRow } from "@/lib/queue/queue-row";
-import { AgeCell, DecisionBadge, formatMoney, ScoreCell, StatusBadge } from "./queue-cells";
+import { AgeCell, DecisionBadge, ExplanationNote, formatMoney, ScoreCell, StatusBadge } from "./queue-cells";
 
 interface QueueTableProps {
   rows: readonly QueueRow[];
+  /** False until the page's shortcuts listen (server HTML before hydration): the table is busy and inert. */
+  isReady: boolean;
   selectedIndex: number;
   checked: ReadonlySet<string>;
   now: number | null;
@@ -21,14 +23,30 @@ interface QueueTableProps {
 const HEAD = "px-2 py-2 text-left text-[11px] font-medium uppercase tracking-wider text-subtle";
 
 /** The queue as a dense table; selection is highlighted and kept in view as j/k move it. */
-export function QueueTable({ rows, selectedIndex, checked, now, currentUser, hrefOf, onSelect, onToggle, onToggleAll }: QueueTableProps) {
+export function QueueTable({
+  rows,
+  isReady,
+  selectedIndex,
+  checked,
+  now,
+  currentUser,
+  hrefOf,
+  onSelect,
+  onToggle,
+  onToggleAll,
+}: QueueTableProps) {
   const selectedRef = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "nearest" });
   }, [selectedIndex]);
   const allChecked = rows.length > 0 && rows.every((r) => checked.has(r.txnId));
   return (
-    <table className="w-full table-fixed border-collapse text-[13px]" aria-label="Review queue">
+    <table
+      className={`w-full table-fixed border-collapse text-[13px] ${isReady ? "" : "cursor-progress"}`}
+      aria-label="Review queue"
+      aria-busy={!isReady}
+      inert={!isReady}
+    >
       <colgroup>
         <col className="w-9" />
         <col className="w-24" />
@@ -92,13 +110,17 @@ export function QueueTable({ rows, selectedIndex, checked, now, currentUser, hre
                   {row.txnId}
                 </Link>
                 <span className="text-muted">
-                  {row.topReason
-                    ? row.topReason.description
-                    : row.ruleHitCount > 0
-                      ? `${row.ruleHitCount} rule hit${row.ruleHitCount > 1 ? "s" : ""}`
-                      : row.degraded
-                        ? "model unavailable"
-                        : "—"}
+                  {row.topReason ? (
+                    row.topReason.description
+                  ) : row.explanation === "pending" || row.explanation === "failed" ? (
+                    <ExplanationNote status={row.explanation} />
+                  ) : row.ruleHitCount > 0 ? (
+                    `${row.ruleHitCount} rule hit${row.ruleHitCount > 1 ? "s" : ""}`
+                  ) : row.degraded ? (
+                    "model unavailable"
+                  ) : (
+                    "—"
+                  )}
                 </span>
               </td>
               <td className="px-2 font-mono text-[12px] text-muted">{row.model?.version ? `v${row.model.version}` : "—"}</td>

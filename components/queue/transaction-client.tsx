@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ShapWaterfallChart } from "@/components/explanations/shap-waterfall-chart";
-import { AgeCell, DecisionBadge, formatMoney, StatusBadge } from "@/components/queue/queue-cells";
+import { AgeCell, DecisionBadge, ExplanationNote, formatMoney, StatusBadge } from "@/components/queue/queue-cells";
 import { RelatedTable } from "@/components/queue/related-table";
 import { ShortcutSheet } from "@/components/queue/shortcut-sheet";
 import { TransactionFacts } from "@/components/queue/transaction-facts";
@@ -106,6 +106,18 @@ export function TransactionClient({ txnId, backHref }: { txnId: string; backHref
             <div className="px-2 py-2">
               {data.waterfall ? (
                 <ShapWaterfallChart waterfall={data.waterfall} />
+              ) : data.explanation === "pending" || data.explanation === "failed" ? (
+                <p className="px-2 py-3" role="status">
+                  <ExplanationNote status={data.explanation} reason={item.explanation?.lastError} />
+                  {data.explanation === "pending" && (
+                    <span className="ml-2 text-[12px] text-subtle">
+                      The decision did not wait for it; the chart appears here when the attributions arrive.
+                    </span>
+                  )}
+                  {data.explanation === "failed" && (
+                    <span className="ml-2 text-[12px] text-subtle">after {item.explanation?.attempts ?? 0} attempts</span>
+                  )}
+                </p>
               ) : (
                 <p className="px-2 py-3 text-[12px] text-muted">
                   {item.degraded ? "The model did not answer; no attributions." : "Decided by rule without the model; no attributions."}

@@ -4,7 +4,7 @@ import type { FieldErrors } from "./field-errors";
 import { FormSection } from "./section";
 import { num } from "./thresholds-fields";
 
-type Limits = Pick<TenantSettings, "failMode" | "timeoutBudgetMs" | "rateLimitPerSecond">;
+type Limits = Pick<TenantSettings, "failMode" | "timeoutBudgetMs" | "rateLimitPerSecond" | "synchronousReasons">;
 
 const FAIL_MODES = [
   { value: "review", label: "Step up (REVIEW)", hint: "Safer: unscored payments get MFA and an analyst." },
@@ -24,7 +24,7 @@ export function ScoringLimitsFields({
     <FormSection
       id="limits-heading"
       title="When the model is slow"
-      description="The model's share of the payment's latency budget, what a transaction gets without a model answer, and each API key's rate limit."
+      description="The model's share of the payment's latency budget, what a transaction gets without a model answer, whether flagged answers wait for their reasons, and each API key's rate limit."
     >
       <fieldset>
         <legend className="text-[12px] font-medium">Fail mode</legend>
@@ -75,6 +75,21 @@ export function ScoringLimitsFields({
           />
         </Field>
       </div>
+      <label className="mt-4 flex max-w-xl cursor-pointer gap-2">
+        <input
+          type="checkbox"
+          className="mt-0.5 accent-[var(--accent)]"
+          checked={value.synchronousReasons}
+          onChange={(e) => onChange({ synchronousReasons: e.target.checked })}
+        />
+        <span>
+          <span className="block text-[13px] font-medium">Synchronous reasons</span>
+          <span className="block text-[12px] text-muted">
+            Flagged answers wait, within the timeout budget, for their SHAP reasons. On AWS, Clarify&apos;s Kernel SHAP adds hundreds of
+            milliseconds per flagged transaction; reasons that miss the budget still reach the review queue, never the answer.
+          </span>
+        </span>
+      </label>
     </FormSection>
   );
 }

@@ -1,16 +1,15 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { TestTenantRecord } from "@/test/support/test-tenant";
 import { DEMO_USERS } from "../support/demo-users";
 import { signInWithApi } from "../support/sign-in";
+import { createTestTenant, userOf } from "../support/test-tenant";
 
 /** The queue's JSON API through real sessions: roles, tenants, conflicts, idempotency, exports. */
-const DEMO_FILE = process.env.E2E_DEMO_FILE ?? ".test-data/e2e/demo.json";
-
-async function seedFlagged(request: APIRequestContext, label: string): Promise<string> {
-  const { apiKeys } = JSON.parse(readFileSync(DEMO_FILE, "utf8")) as { apiKeys: Record<string, string> };
+async function seedFlagged(request: APIRequestContext, tenant: TestTenantRecord, label: string): Promise<string> {
   const txnId = `e2e-api-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  // Over 25,000: SUSPICIOUS by the default rule, without the model.
   const response = await request.post("/api/score", {
-    headers: { authorization: `Bearer ${apiKeys["acme-bank"]}` },
+    headers: { authorization: `Bearer ${tenant.apiKey}` },
     data: { txn_id: txnId, amount: 30_000 },
   });
   expect(((await response.json()) as { decision: string }).decision).toBe("SUSPICIOUS");
@@ -37,12 +36,14 @@ test("an analyst lists, opens, claims and decides; a stale version is 409 and bu
   playwright,
   request,
 }) => {
+  // Claims and verdicts in a tenant of the test's own.
+  const tenant = await createTestTenant({ label: "e2e-api-queue" });
   const analyst = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const engineer = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   try {
-    expect((await signInWithApi(analyst, DEMO_USERS.analyst)).ok()).toBe(true);
-    expect((await signInWithApi(engineer, DEMO_USERS.ml_engineer)).ok()).toBe(true);
-    const [one, two] = [await seedFlagged(request, "one"), await seedFlagged(request, "two")];
+    expect((await signInWithApi(analyst, userOf(tenant, "analyst"))).ok()).toBe(true);
+    expect((await signInWithApi(engineer, userOf(tenant, "ml_engineer"))).ok()).toBe(true);
+    const [one, two] = [await seedFlagged(request, tenant, "one"), await seedFlagged(request, tenant, "two")];
 
     const page = await analyst.get(`/api/queue?q=${one}`);
     expect(page.status()).toBe(200);
@@ -63,7 +64,7 @@ test("an analyst lists, opens, claims and decides; a stale version is 409 and bu
     const taken = await engineer.post(`/api/transactions/${one}/claim`, { data: {} });
     expect(taken.status()).toBe(409);
     expect(await taken.json()).toMatchObject({
-      error: { code: "conflict", details: { reason: "claimed", claim: { by: DEMO_USERS.analyst.email } } },
+      error: { code: "conflict", details: { reason: "claimed", claim: { by: userOf(tenant, "analyst").email } } },
     });
 
     const decided = await analyst.post(`/api/transactions/${one}/verdict`, { data: { verdict: "fraud", note: "e2e", version: 1 } });
@@ -72,7 +73,7 @@ test("an analyst lists, opens, claims and decides; a stale version is 409 and bu
     const stale = await engineer.post(`/api/transactions/${one}/verdict`, { data: { verdict: "legit", version: 1 } });
     expect(stale.status()).toBe(409);
     expect(await stale.json()).toMatchObject({
-      error: { code: "conflict", details: { reason: "stale", verdict: { by: DEMO_USERS.analyst.email } } },
+      error: { code: "conflict", details: { reason: "stale", verdict: { by: userOf(tenant, "analyst").email } } },
     });
     expect((await analyst.post(`/api/transactions/${one}/verdict`, { data: { verdict: "maybe", version: 1 } })).status()).toBe(400);
 

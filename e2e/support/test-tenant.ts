@@ -1,38 +1,34 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { applyLocalStackEnv, type StackUrls } from "@/infra/local/stack-env";
-import type { Role } from "@/lib/auth/roles";
-import { createTenant } from "@/lib/tenants/create-tenant";
-import { createUser } from "@/lib/users/create-user";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { TestTenantOptions, TestTenantRecord } from "@/test/support/test-tenant";
+import { DEMO_PASSWORD } from "./demo-users";
 
-export const TEST_PASSWORD = "e2e-password-1";
-
-export interface TestTenant {
-  tenantId: string;
-  users: Record<Role, { email: string }>;
-}
+/** The e2e stack's demo.json, written by the launcher that playwright.config.ts starts. */
+export const DEMO_FILE = process.env.E2E_DEMO_FILE ?? ".test-data/e2e/demo.json";
 
 /**
- * A tenant of its own with one user per role, written straight into the e2e stack's DynamoDB (the
- * launcher records the stack's endpoints in demo.json): tests that disable users, lock accounts or
- * sign out for good must never touch the demo's users.
+ * A tenant of the test's own in the e2e stack, with users of each role (password DEMO_PASSWORD), an
+ * API key and its own endpoint that answers from one known variant (test/support/test-tenant.ts).
+ * Tests that change state (verdicts, claims, settings, keys) work there, never on the demo's tenants.
  */
-export async function createTestTenant(label: string): Promise<TestTenant> {
-  const demo = JSON.parse(readFileSync(path.join(".test-data", "e2e", "demo.json"), "utf8")) as { stack: StackUrls };
-  applyLocalStackEnv(demo.stack);
-  const tenantId = `e2e-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  await createTenant({
-    tenantId,
-    name: `E2E ${label}`,
-    endpointName: "fraud-acme-bank",
-    modelPackageGroupName: "acme-bank-fraud",
-    createdAt: new Date().toISOString(),
-  });
-  const users = {} as TestTenant["users"];
-  for (const role of ["analyst", "ml_engineer", "admin"] as const) {
-    const email = `${role.replace("_", "-")}@${tenantId}.test`;
-    await createUser({ tenantId, email, name: `E2E ${role}`, role, password: TEST_PASSWORD });
-    users[role] = { email };
-  }
-  return { tenantId, users };
+export async function createTestTenant(options: Omit<TestTenantOptions, "password">): Promise<TestTenantRecord> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "e2e/support/create-test-tenant.ts",
+      DEMO_FILE,
+      JSON.stringify({ ...options, password: DEMO_PASSWORD }),
+    ],
+    { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } },
+  );
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as TestTenantRecord;
+}
+
+export function userOf(tenant: TestTenantRecord, role: TestTenantRecord["users"][number]["role"]) {
+  const user = tenant.users.find((u) => u.role === role);
+  if (!user) throw new Error(`${tenant.tenantId} has no ${role}`);
+  return user;
 }

@@ -1,20 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { signInWithForm } from "../support/sign-in";
-import { createTestTenant, TEST_PASSWORD } from "../support/test-tenant";
+import { DEMO_PASSWORD } from "../support/demo-users";
+import { createTestTenant, userOf } from "../support/test-tenant";
 
 // Settings → Users on a tenant of its own: disabling users never touches the demo's.
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test("an admin disables and re-enables a user from Settings → Users, with a reason in the audit log", async ({ page }) => {
-  const tenant = await createTestTenant("users-ui");
-  const analyst = tenant.users.analyst.email;
+  const tenant = await createTestTenant({ label: "users-ui" });
+  const analyst = userOf(tenant, "analyst").email;
   await page.goto("/signin");
-  await signInWithForm(page, tenant.users.admin.email, TEST_PASSWORD);
+  await signInWithForm(page, userOf(tenant, "admin").email, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/queue$/);
 
   await page.goto("/settings");
   const users = page.getByRole("table", { name: "Users" });
-  await expect(users.getByRole("row").filter({ hasText: tenant.users.admin.email })).toContainText("You");
+  await expect(users.getByRole("row").filter({ hasText: userOf(tenant, "admin").email })).toContainText("You");
   const row = users.getByRole("row").filter({ hasText: analyst });
   await expect(row).toContainText("Active");
 

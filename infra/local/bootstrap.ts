@@ -1,12 +1,7 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceNotFoundException,
-  waitUntilTableExists,
-  type CreateTableCommandInput,
-} from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, waitUntilTableExists, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
 import { dynamoClient, s3Client } from "@/lib/aws/clients";
+import { isDynamoMissing, isS3Missing } from "@/lib/aws/missing";
 import { TABLES, type TableDefinition, type BucketRole } from "@/lib/aws/resources";
 import { env } from "@/lib/env";
 
@@ -46,7 +41,7 @@ async function ensureTable(table: TableDefinition): Promise<void> {
     await client.send(new DescribeTableCommand({ TableName: tableName(table) }));
     return;
   } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    if (!isDynamoMissing(error)) throw error;
   }
   await client.send(new CreateTableCommand(createTableInput(table)));
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: tableName(table) });
@@ -55,7 +50,9 @@ async function ensureTable(table: TableDefinition): Promise<void> {
 async function ensureBucket(bucket: string): Promise<void> {
   try {
     await s3Client().send(new HeadBucketCommand({ Bucket: bucket }));
-  } catch {
+  } catch (error) {
+    // Only absence means "create it": a 403 (a bucket name owned elsewhere) must stop the start.
+    if (!isS3Missing(error)) throw error;
     await s3Client().send(new CreateBucketCommand({ Bucket: bucket }));
   }
 }

@@ -1,3 +1,4 @@
+import { swrCache } from "@/lib/cache/swr-cache";
 import { hashApiKey, type ApiKeyRecord } from "./api-key";
 import { findApiKey } from "./find-api-key";
 
@@ -14,18 +15,16 @@ import { findApiKey } from "./find-api-key";
 export const API_KEY_CACHE_TTL_MS = 30_000;
 export const UNKNOWN_KEY_TTL_MS = 5_000;
 export const STALE_LIMIT_MS = 60_000;
-const MAX_ENTRIES = 10_000;
 
-interface Entry {
-  record: Promise<ApiKeyRecord | null>;
-  expiresAt: number;
-  fetchedAt: number;
-  isRefreshing: boolean;
-  /** Set once the look-up answered with an active key: what may be served stale. */
-  active?: ApiKeyRecord;
-}
+const isActive = (record: ApiKeyRecord | null): record is ApiKeyRecord => record !== null && !record.revokedAt;
 
-const cache = new Map<string, Entry>();
+const cache = swrCache<string, ApiKeyRecord | null>({
+  ttlMs: (record) => (isActive(record) ? API_KEY_CACHE_TTL_MS : UNKNOWN_KEY_TTL_MS),
+  maxStaleMs: STALE_LIMIT_MS,
+  isServableStale: isActive,
+  // Crude bound: a flood of distinct bad keys must not grow memory without limit.
+  maxEntries: 10_000,
+});
 
 export type FindApiKey = (plaintext: string) => Promise<ApiKeyRecord | null>;
 
@@ -35,57 +34,13 @@ export async function lookUpApiKey(
   find: FindApiKey = findApiKey,
   now: number = Date.now(),
 ): Promise<ApiKeyRecord | null> {
-  const hash = hashApiKey(plaintext);
-  const hit = cache.get(hash);
-  if (hit && hit.expiresAt <= now && hit.active && now - hit.fetchedAt < STALE_LIMIT_MS) {
-    if (!hit.isRefreshing) refresh(hash, hit, find(plaintext), now);
-    return hit.active;
-  }
-  const entry = hit && hit.expiresAt > now ? hit : remember(hash, find(plaintext), now);
-  const record = await entry.record;
-  return record && !record.revokedAt ? record : null;
-}
-
-function remember(hash: string, record: Promise<ApiKeyRecord | null>, now: number): Entry {
-  // Crude bound: a flood of distinct bad keys must not grow memory without limit.
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  const entry: Entry = { record, expiresAt: now + API_KEY_CACHE_TTL_MS, fetchedAt: now, isRefreshing: false };
-  cache.set(hash, entry);
-  record.then(
-    (r) => {
-      if (!r || r.revokedAt) entry.expiresAt = now + UNKNOWN_KEY_TTL_MS;
-      else entry.active = r;
-    },
-    () => {
-      if (cache.get(hash) === entry) cache.delete(hash);
-    },
-  );
-  return entry;
-}
-
-function refresh(hash: string, stale: Entry, record: Promise<ApiKeyRecord | null>, now: number): void {
-  stale.isRefreshing = true;
-  record.then(
-    () => {
-      if (cache.get(hash) === stale) remember(hash, record, now);
-    },
-    // Keep the stale entry (within STALE_LIMIT_MS); the next request tries again.
-    () => {
-      stale.isRefreshing = false;
-    },
-  );
+  const record = await cache.get(hashApiKey(plaintext), { now, load: () => find(plaintext) });
+  return isActive(record) ? record : null;
 }
 
 /** Drops a key from this instance's cache (after revocation). */
 export function forgetCachedApiKey(keyId: string): void {
-  for (const [hash, entry] of cache) {
-    void entry.record.then(
-      (r) => {
-        if (r?.keyId === keyId && cache.get(hash) === entry) cache.delete(hash);
-      },
-      () => undefined,
-    );
-  }
+  cache.deleteWhere((record) => record?.keyId === keyId);
 }
 
 export function clearApiKeyCache(): void {

@@ -5,7 +5,7 @@ import type { ApiKeyRecord } from "./api-key";
 import { toRecord } from "./revoke-api-key";
 
 /** A tenant's keys (never the hashes), newest first. */
-export async function listApiKeys(tenantId: string, deps: StoreDeps = {}): Promise<ApiKeyRecord[]> {
+export async function listApiKeys({ tenantId }: { tenantId: string }, deps: StoreDeps = {}): Promise<ApiKeyRecord[]> {
   const { db, tableName } = store(deps);
   const { Items } = await db.send(
     new QueryCommand({

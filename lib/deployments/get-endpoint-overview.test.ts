@@ -11,7 +11,7 @@ const tenant: Tenant = {
   modelPackageGroupName: "acme-fraud-models",
   createdAt: "2026-01-01",
 };
-const getTenant = (id: string) => Promise.resolve(id === tenant.tenantId ? tenant : null);
+const getTenant = ({ tenantId }: { tenantId: string }) => Promise.resolve(tenantId === tenant.tenantId ? tenant : null);
 
 /** Answers by command class name, like the SDK would for each operation. */
 function fakeSageMaker(answers: Record<string, (input: Record<string, unknown>) => unknown>): Pick<SageMakerClient, "send"> {

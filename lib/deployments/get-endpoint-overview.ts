@@ -1,20 +1,15 @@
-import {
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  type DescribeEndpointCommandOutput,
-  type SageMakerClient,
-} from "@aws-sdk/client-sagemaker";
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { AppError } from "@/lib/errors/app-error";
-import { sageMakerClient } from "@/lib/aws/clients";
 import { getTenant } from "@/lib/tenants/get-tenant";
 import type { Tenant } from "@/lib/tenants/tenant";
-import { isMissingResource } from "./sagemaker-errors";
+import { isSageMakerMissing } from "@/lib/aws/missing";
+import { describeEndpointModels, type EndpointModels } from "./describe-endpoint-models";
 import type { EndpointLookup, VariantOverview } from "./endpoint-overview";
 import { trafficShares } from "./traffic-share";
 
 export interface EndpointDeps {
   sageMaker?: Pick<SageMakerClient, "send">;
-  getTenant?: (tenantId: string) => Promise<Tenant | null>;
+  getTenant?: (input: { tenantId: string }) => Promise<Tenant | null>;
 }
 
 /**
@@ -23,19 +18,16 @@ export interface EndpointDeps {
  * (found: false), not an error; an unreachable SageMaker is `unavailable`.
  */
 export async function getEndpointOverview(input: { tenantId: string }, deps: EndpointDeps = {}): Promise<EndpointLookup> {
-  const tenant = await (deps.getTenant ?? getTenant)(input.tenantId);
+  const tenant = await (deps.getTenant ?? getTenant)({ tenantId: input.tenantId });
   if (!tenant) throw new AppError("not_found", "Tenant not found");
-  const sageMaker = deps.sageMaker ?? sageMakerClient();
-
-  let endpoint: DescribeEndpointCommandOutput;
+  let described: EndpointModels;
   try {
-    endpoint = await sageMaker.send(new DescribeEndpointCommand({ EndpointName: tenant.endpointName }));
+    described = await describeEndpointModels({ endpointName: tenant.endpointName }, { sageMaker: deps.sageMaker });
   } catch (error) {
-    if (isMissingResource(error)) return { found: false, endpointName: tenant.endpointName };
+    if (isSageMakerMissing(error)) return { found: false, endpointName: tenant.endpointName };
     throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
   }
-
-  const models = await variantModels(sageMaker, endpoint.EndpointConfigName);
+  const { endpoint, variants: models } = described;
   const variants = endpoint.ProductionVariants ?? [];
   const shares = trafficShares(variants.map((v) => v.CurrentWeight ?? 0));
   return {
@@ -60,24 +52,4 @@ export async function getEndpointOverview(input: { tenantId: string }, deps: End
       })),
     },
   };
-}
-
-/** Variant → model, from the endpoint config; an unreadable config leaves models unknown. */
-async function variantModels(
-  sageMaker: Pick<SageMakerClient, "send">,
-  configName: string | undefined,
-): Promise<Map<string, { modelName: string | null; instanceType: string | null }>> {
-  if (!configName) return new Map();
-  try {
-    const config = await sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
-    return new Map(
-      (config.ProductionVariants ?? []).map((v) => [
-        v.VariantName ?? "",
-        { modelName: v.ModelName ?? null, instanceType: v.InstanceType ?? null },
-      ]),
-    );
-  } catch (error) {
-    if (isMissingResource(error)) return new Map();
-    throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
-  }
 }

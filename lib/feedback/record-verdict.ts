@@ -105,7 +105,10 @@ export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = 
         return { outcome: "unchanged", result: await refusal(input, now, deps) };
       }
       const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
-      await adjustQueueCountsQuietly(input.tenantId, before.status === status ? {} : { [before.status]: -1, [status]: 1 }, deps);
+      await adjustQueueCountsQuietly(
+        { tenantId: input.tenantId, delta: before.status === status ? {} : { [before.status]: -1, [status]: 1 } },
+        deps,
+      );
       return {
         outcome: "applied",
         result: { outcome: "applied", item } satisfies VerdictOutcome,

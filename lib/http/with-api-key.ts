@@ -29,7 +29,7 @@ export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): 
     const startedAt = performance.now();
     try {
       const key = await authenticateApiKey(req.headers.get("authorization"));
-      const { rateLimitPerSecond } = await cachedSettings(key.tenantId);
+      const { rateLimitPerSecond } = await cachedSettings({ tenantId: key.tenantId });
       await enforceRateLimit(key, rateLimitPerSecond);
       const chargeTransactions = (transactions: number) =>
         enforceRateLimit(key, rateLimitPerSecond, { units: transactions - 1, requestTotal: transactions });

@@ -1,14 +1,14 @@
 import { ListModelPackagesCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { AppError } from "@/lib/errors/app-error";
 import { sageMakerClient } from "@/lib/aws/clients";
-import { isMissingResource } from "@/lib/deployments/sagemaker-errors";
+import { isSageMakerMissing } from "@/lib/aws/missing";
 import { getTenant } from "@/lib/tenants/get-tenant";
 import type { Tenant } from "@/lib/tenants/tenant";
 import type { ModelVersion } from "./model-version";
 
 export interface ModelDeps {
   sageMaker?: Pick<SageMakerClient, "send">;
-  getTenant?: (tenantId: string) => Promise<Tenant | null>;
+  getTenant?: (input: { tenantId: string }) => Promise<Tenant | null>;
 }
 
 /** Registries hold tens of versions; the cap only guards against a runaway pagination loop. */
@@ -16,7 +16,7 @@ const MAX_PAGES = 20;
 
 /** The versions of the tenant's model package group, newest first; [] when the group does not exist yet. */
 export async function listModelVersions(input: { tenantId: string }, deps: ModelDeps = {}): Promise<ModelVersion[]> {
-  const tenant = await (deps.getTenant ?? getTenant)(input.tenantId);
+  const tenant = await (deps.getTenant ?? getTenant)({ tenantId: input.tenantId });
   if (!tenant) throw new AppError("not_found", "Tenant not found");
   const sageMaker = deps.sageMaker ?? sageMakerClient();
 
@@ -46,7 +46,7 @@ export async function listModelVersions(input: { tenantId: string }, deps: Model
       if (!nextToken) break;
     }
   } catch (error) {
-    if (isMissingResource(error)) return [];
+    if (isSageMakerMissing(error)) return [];
     throw new AppError("unavailable", "SageMaker did not answer; try again shortly", { cause: error });
   }
   return versions;

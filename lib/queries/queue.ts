@@ -42,10 +42,15 @@ export const queueListOptions = (view: QueueView) =>
     placeholderData: (previous) => previous,
   });
 
+/** While an explanation is pending the detail polls for it; it stops once ready or failed, or on error. */
+export const EXPLANATION_POLL_MS = 2_000;
+
 export const transactionOptions = (txnId: string) =>
   queryOptions({
     queryKey: queueKeys.transaction(txnId),
     queryFn: () => apiFetch<TransactionDetail>(`/api/transactions/${encodeURIComponent(txnId)}`),
+    refetchInterval: (query) =>
+      query.state.status !== "error" && query.state.data?.explanation === "pending" ? EXPLANATION_POLL_MS : false,
   });
 
 export const explanationsOptions = (days: number) =>

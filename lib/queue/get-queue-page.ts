@@ -10,6 +10,9 @@ export interface QueuePageWithCounts extends QueuePage {
 
 /** What GET /api/queue answers: a page of rows and, on the first page, the counts per status. */
 export async function getQueuePage(input: { tenantId: string } & QueueFilters, deps: QueueStoreDeps = {}): Promise<QueuePageWithCounts> {
-  const [page, counts] = await Promise.all([listQueue(input, deps), input.cursor ? null : getQueueCounts(input.tenantId, deps)]);
+  const [page, counts] = await Promise.all([
+    listQueue(input, deps),
+    input.cursor ? null : getQueueCounts({ tenantId: input.tenantId }, deps),
+  ]);
   return { ...page, counts };
 }

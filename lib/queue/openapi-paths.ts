@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bulkVerdictRequestSchema, claimRequestSchema, verdictRequestSchema } from "@/lib/feedback/verdict-request";
+import { EXPLANATION_STATUSES } from "./explanation";
 import { QUEUE_SORTS } from "./queue-filters";
 import { QUEUE_STATUSES } from "./queue-item";
 
@@ -40,6 +41,11 @@ const queueRow = {
     amount: { type: "number" },
     currency: { type: "string", nullable: true },
     topReason: { type: "object", nullable: true, allOf: [{ $ref: "#/components/schemas/Reason" }] },
+    explanation: {
+      type: "string",
+      enum: [...EXPLANATION_STATUSES],
+      description: "`pending` until the SHAP attributions arrive (they are computed after the decision), `failed` when they gave up",
+    },
     model: {
       type: "object",
       nullable: true,
@@ -197,12 +203,19 @@ export const queueApiSchemas = {
   },
   TransactionDetail: {
     type: "object",
-    required: ["item", "summary", "waterfall", "related"],
+    required: ["item", "summary", "explanation", "waterfall", "related"],
     properties: {
       item: {
         type: "object",
         description:
-          "The queue item: transaction, features, score, decision, attributions, baseValue, ruleHits, model, version, claim, verdict",
+          "The queue item: transaction, features, score, decision, attributions, baseValue, ruleHits, model, version, claim, verdict, " +
+          "and explanation {state: pending | ready | failed, attempts, leaseUntil, lastError, updatedAt} (null when nothing to explain)",
+      },
+      explanation: {
+        type: "string",
+        enum: [...EXPLANATION_STATUSES],
+        description:
+          "`pending`: attributions not yet arrived (poll; `waterfall` is null until `ready`); `failed`: item.explanation.lastError says why",
       },
       summary: {
         type: "string",
@@ -211,7 +224,8 @@ export const queueApiSchemas = {
       waterfall: {
         type: "object",
         nullable: true,
-        description: "baseValue → steps (feature, label, value, description, contribution, start, end) → finalValue, in log-odds",
+        description:
+          "baseValue → steps (feature, label, value, description, contribution, start, end) → finalValue, in log-odds; null while the explanation is pending or failed",
       },
       related: { type: "array", items: { $ref: "#/components/schemas/QueueRow" } },
     },

@@ -16,7 +16,12 @@ export const COUNT_SHARDS = 4;
 
 export type QueueCounts = Record<QueueStatus, number>;
 
-export async function adjustQueueCounts(tenantId: string, delta: Partial<QueueCounts>, deps: QueueStoreDeps = {}): Promise<void> {
+export interface QueueCountsDelta {
+  tenantId: string;
+  delta: Partial<QueueCounts>;
+}
+
+export async function adjustQueueCounts({ tenantId, delta }: QueueCountsDelta, deps: QueueStoreDeps = {}): Promise<void> {
   const entries = Object.entries(delta).filter(([, n]) => n !== 0);
   if (entries.length === 0) return;
   const names: Record<string, string> = {};
@@ -37,7 +42,7 @@ export async function adjustQueueCounts(tenantId: string, delta: Partial<QueueCo
   );
 }
 
-export async function getQueueCounts(tenantId: string, deps: QueueStoreDeps = {}): Promise<QueueCounts> {
+export async function getQueueCounts({ tenantId }: { tenantId: string }, deps: QueueStoreDeps = {}): Promise<QueueCounts> {
   const { db, tableName } = store(deps);
   const { Items = [] } = await db.send(
     new QueryCommand({
@@ -53,6 +58,6 @@ export async function getQueueCounts(tenantId: string, deps: QueueStoreDeps = {}
 }
 
 /** Counter updates never fail the action that caused them: the item is the truth, counts are display. */
-export function adjustQueueCountsQuietly(tenantId: string, delta: Partial<QueueCounts>, deps: QueueStoreDeps = {}): Promise<void> {
-  return adjustQueueCounts(tenantId, delta, deps).catch((error: unknown) => console.warn("queue count update failed", error));
+export function adjustQueueCountsQuietly(input: QueueCountsDelta, deps: QueueStoreDeps = {}): Promise<void> {
+  return adjustQueueCounts(input, deps).catch((error: unknown) => console.warn("queue count update failed", error));
 }

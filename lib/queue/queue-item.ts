@@ -4,6 +4,7 @@ import type { Decision } from "@/lib/scoring/decision";
 import type { FeatureAttribution } from "@/lib/scoring/parse-invocation";
 import type { RuleHit } from "@/lib/scoring/screen-rules";
 import type { Reason } from "@/lib/scoring/top-reasons";
+import type { ExplanationState } from "./explanation";
 
 /**
  * Where an item is in review. `open` is pending (the scoring path writes it); `escalated` still waits
@@ -80,6 +81,11 @@ export interface QueueItem {
   model: ModelRef | null;
   degraded: boolean;
   createdAt: string;
+  /**
+   * The SHAP explanation's progress (lib/queue/explanation.ts); null when there is nothing to explain
+   * (a rule decided or the model did not answer). Absent on items queued before it existed.
+   */
+  explanation?: ExplanationState | null;
   /** Optimistic-concurrency version: 1 when queued, +1 per verdict. Absent on items written before it existed. */
   version?: number;
   claim?: Claim | null;

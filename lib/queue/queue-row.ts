@@ -1,4 +1,5 @@
 import type { Reason } from "@/lib/scoring/top-reasons";
+import { explanationStatus, type ExplanationStatus } from "./explanation";
 import { activeClaim, type Claim, type ModelRef, type QueueItem, type QueueStatus, type VerdictRecord } from "./queue-item";
 
 /** One line of the queue list: what an analyst scans, without the evidence the detail page shows. */
@@ -9,7 +10,9 @@ export interface QueueRow {
   score: number | null;
   amount: number;
   currency: string | null;
+  /** Null while the explanation is pending or failed (`explanation` says which). */
   topReason: Reason | null;
+  explanation: ExplanationStatus;
   ruleHitCount: number;
   model: ModelRef | null;
   degraded: boolean;
@@ -27,6 +30,7 @@ export const ROW_ATTRIBUTES = [
   "decision",
   "score",
   "reasons",
+  "explanation",
   "ruleHits",
   "model",
   "degraded",
@@ -46,6 +50,8 @@ export function toQueueRow(item: Partial<QueueItem> & Pick<QueueItem, "txnId" | 
     amount: transaction?.amount ?? 0,
     currency: transaction?.currency ?? null,
     topReason: item.reasons?.[0] ?? null,
+    // The list reads no attributions; an item from before explanation states with reasons was explained.
+    explanation: item.explanation ? explanationStatus(item) : item.reasons?.length ? "ready" : "none",
     ruleHitCount: item.ruleHits?.length ?? 0,
     model: item.model ?? null,
     degraded: item.degraded ?? false,

@@ -10,10 +10,16 @@ export interface Invocation {
 }
 
 /**
- * Clarify's EnableExplanations is a JMESPath expression over each record's output (`[score]`), so
- * this asks for SHAP values only for records at or above the review threshold: explaining costs
- * far more than scoring, and a LEGIT answer needs no reasons.
+ * Clarify's EnableExplanations is a JMESPath expression over each record's output (`[score]`) that
+ * overrides the endpoint config's. Scoring sends EXPLAIN_NONE: on AWS, Clarify runs Kernel SHAP for
+ * an explained record, baseline rows × n_samples model calls (2,076 for our 14 features and one
+ * baseline row), hundreds of milliseconds, so decisions never ask for it. The background explainer
+ * (lib/scoring/explain) sends EXPLAIN_ALL for the one record it explains.
  */
+export const EXPLAIN_NONE = "`false`";
+export const EXPLAIN_ALL = "`true`";
+
+/** Only records at or above a score (the old inline policy; the benchmark uses it as a baseline). */
 export function explainAbove(threshold: number): string {
   return `[0]>=\`${threshold}\``;
 }
@@ -28,7 +34,15 @@ const encoder = new TextEncoder();
  * socket of a call given up on is freed by the client's requestTimeout.
  */
 export async function invokeEndpointRows(
-  input: { endpointName: string; rows: readonly string[]; explainAbove: number; timeoutMs: number },
+  input: {
+    endpointName: string;
+    rows: readonly string[];
+    /** The EnableExplanations expression (EXPLAIN_NONE, EXPLAIN_ALL). */
+    explanations: string;
+    /** Pins the call to one production variant (TargetVariant), e.g. the one whose score is explained. */
+    targetVariant?: string;
+    timeoutMs: number;
+  },
   client: Pick<SageMakerRuntimeClient, "send"> = sageMakerRuntimeClient(),
 ): Promise<Invocation> {
   const output = await settleWithin(
@@ -38,7 +52,8 @@ export async function invokeEndpointRows(
         ContentType: "text/csv",
         Accept: "text/csv",
         Body: encoder.encode(input.rows.join("\n")),
-        EnableExplanations: explainAbove(input.explainAbove),
+        EnableExplanations: input.explanations,
+        TargetVariant: input.targetVariant,
       }),
     ),
     input.timeoutMs,

@@ -17,6 +17,18 @@ describe("openApiDocument", () => {
     expect(Object.keys(transaction.properties)).toEqual(expect.arrayContaining(["currency", "geo", "merchant_category"]));
   });
 
+  it("says what a flagged answer holds while its explanation is pending", () => {
+    const result = doc.components.schemas.ScoreResult as {
+      required: string[];
+      properties: Record<string, { enum?: string[]; description?: string }>;
+    };
+    expect(result.required).toEqual(expect.arrayContaining(["reasons", "explanation"]));
+    expect(result.properties.explanation?.enum).toEqual(["pending", "ready", "failed", "none"]);
+    expect(result.properties.reasons?.description).toMatch(/reasons` is empty and `explanation` is `pending`/);
+    const detail = doc.components.schemas.TransactionDetail as { required: string[] };
+    expect(detail.required).toContain("explanation");
+  });
+
   it("resolves every $ref", () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1] ?? "");
     for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
@@ -33,7 +34,7 @@ const ruleHit = {
 };
 const scoreResult = {
   type: "object",
-  required: ["txn_id", "decision", "score", "reasons", "rule_hits", "model", "degraded", "latency_ms"],
+  required: ["txn_id", "decision", "score", "reasons", "explanation", "rule_hits", "model", "degraded", "latency_ms"],
   properties: {
     txn_id: { type: "string" },
     decision: {
@@ -50,7 +51,18 @@ const scoreResult = {
     reasons: {
       type: "array",
       items: { $ref: "#/components/schemas/Reason" },
-      description: "Top features pushing towards fraud (explained only at or above the review threshold)",
+      description:
+        "Top features pushing towards fraud, for REVIEW and SUSPICIOUS answers once explained. The answer never waits for " +
+        "Clarify: for a flagged transaction `reasons` is empty and `explanation` is `pending`; the reasons are written " +
+        "onto its review-queue item a moment later (a retry with the same txn_id returns them once `ready`). Tenants with " +
+        "synchronous reasons get them in the answer when they arrive within the timeout budget. Always empty for LEGIT.",
+    },
+    explanation: {
+      type: "string",
+      enum: [...EXPLANATION_STATUSES],
+      description:
+        "Where the SHAP explanation is: `pending` (being computed after the answer), `ready` (`reasons` filled), " +
+        "`failed` (gave up after bounded retries; the queue item says why), `none` (LEGIT, a rule decided, or degraded)",
     },
     rule_hits: { type: "array", items: { $ref: "#/components/schemas/RuleHit" } },
     model: {
@@ -106,7 +118,8 @@ export function openApiDocument(serverUrl?: string) {
       description:
         "Decisions for payment transactions from the tenant's SageMaker model, the tenant's rules and thresholds. " +
         "Model trouble never becomes a 5xx: the answer is then `degraded`. REVIEW and SUSPICIOUS transactions are queued " +
-        "for analysts once per txn_id; a retry of a queued txn_id gets the original decision.",
+        "for analysts once per txn_id; a retry of a queued txn_id gets the original decision. The answer never waits for " +
+        "the SHAP explanation (Clarify's Kernel SHAP costs hundreds of milliseconds per record on AWS): see `explanation`.",
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     security: [{ apiKey: [] }],

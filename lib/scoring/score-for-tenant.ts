@@ -4,6 +4,7 @@ import { recordDecision } from "@/lib/metrics/publish-decision-metrics";
 import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import { cachedSettings } from "@/lib/settings/settings-cache";
 import { scoreRow } from "./endpoint-scorer";
+import { explainRecord, explanationWorker } from "./explain/live-explanations";
 import { createModelVersionResolver } from "./model-versions";
 import type { ScoreResult } from "./score-result";
 import { scoreTransactions, type ScoringDeps } from "./score-transactions";
@@ -15,6 +16,8 @@ const liveDeps: ScoringDeps = {
   scoreRow,
   modelVersion: (endpoint, variant) => versions.versionOf(endpoint, variant),
   enqueue: (item) => enqueueTransaction(item),
+  explainLater: (job) => void explanationWorker().submit(job),
+  explainNow: explainRecord,
   onModelTrouble: logModelTrouble,
   now: () => performance.now(),
 };
@@ -28,7 +31,10 @@ export async function scoreForTenant(input: {
   transactions: readonly Transaction[];
   startedAt: number;
 }): Promise<ScoreResult[]> {
-  const [endpointName, settings] = await Promise.all([tenantEndpoint(input.tenantId), cachedSettings(input.tenantId)]);
+  const [endpointName, settings] = await Promise.all([
+    tenantEndpoint({ tenantId: input.tenantId }),
+    cachedSettings({ tenantId: input.tenantId }),
+  ]);
   await versions.warm(endpointName).catch(() => undefined);
   const results = await scoreTransactions(
     { tenantId: input.tenantId, endpointName, settings, startedAt: input.startedAt },

@@ -4,6 +4,8 @@ import { transactionSchema } from "@/lib/features/transaction";
 import type { QueueItem } from "@/lib/queue/queue-item";
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from "@/lib/settings/tenant-settings";
 import type { RowAnswer } from "./endpoint-scorer";
+import type { ExplanationJob } from "./explain/explanation-job";
+import type { ScoredRecord } from "./parse-invocation";
 import { scoreTransactions, type ScoringDeps } from "./score-transactions";
 
 const txn = (fields: Record<string, unknown>) => transactionSchema.parse({ txn_id: "t1", amount: 50, ...fields });
@@ -19,8 +21,13 @@ function answer(score: number, attributions: Record<string, number> | null = nul
   };
 }
 
-function depsWith(scoreRow: ScoringDeps["scoreRow"]) {
+function explainedRecord(score: number, attributions: Record<string, number>): ScoredRecord {
+  return { score, attributions: FEATURE_NAMES.map((feature) => ({ feature, attribution: attributions[feature] ?? 0 })), baseValue: -3 };
+}
+
+function depsWith(scoreRow: ScoringDeps["scoreRow"], explainNow: ScoringDeps["explainNow"] = () => Promise.reject(new Error("not asked"))) {
   const queued = new Map<string, QueueItem>();
+  const later: ExplanationJob[] = [];
   const deps = {
     scoreRow: vi.fn(scoreRow),
     modelVersion: () => "2",
@@ -30,10 +37,13 @@ function depsWith(scoreRow: ScoringDeps["scoreRow"]) {
       queued.set(item.txnId, item);
       return Promise.resolve({ isNew: true, item });
     }),
+    explainLater: vi.fn((job: ExplanationJob) => void later.push(job)),
+    explainNow: vi.fn(explainNow),
     now: () => 0,
+    wallClock: () => new Date("2026-12-01T09:00:00.000Z"),
     onModelTrouble: vi.fn(),
   } satisfies ScoringDeps;
-  return { deps, queued };
+  return { deps, queued, later };
 }
 
 const target = (settings: Partial<TenantSettings> = {}) => ({
@@ -52,6 +62,7 @@ describe("scoreTransactions", () => {
       decision: "LEGIT",
       score: 0.02,
       reasons: [],
+      explanation: "none",
       rule_hits: [],
       model: { endpoint: "fraud-acme-bank", variant: "production", version: "2" },
       degraded: false,
@@ -60,24 +71,66 @@ describe("scoreTransactions", () => {
     expect(queued.size).toBe(0);
   });
 
-  it("asks for explanations above the review threshold and queues a SUSPICIOUS answer with its evidence", async () => {
-    const { deps, queued } = depsWith(() => Promise.resolve(answer(0.97, { is_rooted_device: 2.1, amount: 0.8, hour_of_day: -0.2 })));
+  it("answers a SUSPICIOUS score without waiting for its explanation, queues it pending and hands it to the worker", async () => {
+    const { deps, queued, later } = depsWith(() => Promise.resolve(answer(0.97)));
     const [result] = await scoreTransactions(target(), [txn({ amount: 5000, geo: "unknown", device: "rooted-phone" })], deps);
-    expect(deps.scoreRow).toHaveBeenCalledWith(
-      expect.objectContaining({ endpointName: "fraud-acme-bank", explainAbove: 0.35, timeoutMs: 250 }),
-    );
-    expect(result?.decision).toBe("SUSPICIOUS");
-    expect(result?.reasons.map((r) => r.feature)).toEqual(["is_rooted_device", "amount"]);
+    expect(deps.scoreRow).toHaveBeenCalledWith({ endpointName: "fraud-acme-bank", row: expect.any(String) as string, timeoutMs: 250 });
+    expect(deps.explainNow).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ decision: "SUSPICIOUS", degraded: false, reasons: [], explanation: "pending" });
     const item = queued.get("t1");
     expect(item).toMatchObject({
       decision: "SUSPICIOUS",
       score: 0.97,
-      baseValue: -3,
+      attributions: null,
+      baseValue: null,
       status: "open",
       model: { variant: "production", version: "2" },
+      explanation: { state: "pending", attempts: 0, leaseUntil: "2026-12-01T09:00:30.000Z", lastError: null },
     });
     expect(item?.features.amount).toBe(5000);
-    expect(item?.attributions).toHaveLength(FEATURE_NAMES.length);
+    // Pinned to the variant that produced the score, with the inputs that were scored.
+    expect(later).toEqual([
+      {
+        tenantId: "acme-bank",
+        txnId: "t1",
+        endpointName: "fraud-acme-bank",
+        variant: "production",
+        vector: FEATURE_NAMES.map((name) => item?.features[name] ?? null),
+        attempts: 0,
+        inFlight: undefined,
+      },
+    ]);
+  });
+
+  it("with synchronous reasons, answers and queues the reasons that arrive within the budget", async () => {
+    const record = explainedRecord(0.97, { is_rooted_device: 2.1, amount: 0.8, hour_of_day: -0.2 });
+    const { deps, queued, later } = depsWith(
+      () => Promise.resolve(answer(0.97)),
+      () => Promise.resolve(record),
+    );
+    const [result] = await scoreTransactions(target({ synchronousReasons: true }), [txn({ amount: 5000 })], deps);
+    expect(deps.explainNow).toHaveBeenCalledWith(expect.objectContaining({ variant: "production", attempts: 0 }));
+    expect(result).toMatchObject({ decision: "SUSPICIOUS", degraded: false, explanation: "ready" });
+    expect(result?.reasons.map((r) => r.feature)).toEqual(["is_rooted_device", "amount"]);
+    expect(queued.get("t1")).toMatchObject({
+      attributions: record.attributions,
+      baseValue: -3,
+      explanation: { state: "ready", attempts: 1 },
+    });
+    expect(later).toEqual([]);
+  });
+
+  it("with synchronous reasons, a late explanation neither degrades the decision nor is lost: the worker awaits the same call", async () => {
+    const late = new Promise<ScoredRecord>(() => undefined);
+    const { deps, queued, later } = depsWith(
+      () => Promise.resolve(answer(0.97)),
+      () => late,
+    );
+    const [result] = await scoreTransactions(target({ synchronousReasons: true, timeoutBudgetMs: 10 }), [txn({})], deps);
+    expect(result).toMatchObject({ decision: "SUSPICIOUS", degraded: false, score: 0.97, reasons: [], explanation: "pending" });
+    expect(queued.get("t1")?.explanation?.state).toBe("pending");
+    expect(later).toHaveLength(1);
+    expect(later[0]?.inFlight).toBe(late);
   });
 
   it("decides by rule without asking the model, and queues the hit", async () => {
@@ -85,7 +138,8 @@ describe("scoreTransactions", () => {
     const [result] = await scoreTransactions(target(), [txn({ amount: 30_000 })], deps);
     expect(deps.scoreRow).not.toHaveBeenCalled();
     expect(result).toMatchObject({ decision: "SUSPICIOUS", score: null, degraded: false, rule_hits: [{ rule_id: "large-amount" }] });
-    expect(queued.get("t1")?.ruleHits).toHaveLength(1);
+    expect(queued.get("t1")).toMatchObject({ ruleHits: [{ rule_id: "large-amount" }], explanation: null });
+    expect(result?.explanation).toBe("none");
   });
 
   it("lets a REVIEW rule raise a low model score", async () => {
@@ -105,6 +159,7 @@ describe("scoreTransactions", () => {
     const [result] = await scoreTransactions(target({ failMode }), [txn({})], deps);
     expect(result).toMatchObject({ decision, degraded: true, score: null, model: { endpoint: "fraud-acme-bank", variant: null } });
     expect(queued.size).toBe(queuedCount);
+    expect(deps.explainLater).not.toHaveBeenCalled();
     expect(deps.onModelTrouble).toHaveBeenCalledOnce();
   });
 
@@ -119,8 +174,10 @@ describe("scoreTransactions", () => {
     await scoreTransactions(target(), [txn({})], deps);
     deps.scoreRow.mockResolvedValue(answer(0.9));
     const [retry] = await scoreTransactions(target(), [txn({})], deps);
-    expect(retry).toMatchObject({ decision: "REVIEW", score: 0.5 });
+    expect(retry).toMatchObject({ decision: "REVIEW", score: 0.5, explanation: "pending" });
     expect(queued.size).toBe(1);
+    // The original request asked for the explanation; a retry does not ask again.
+    expect(deps.explainLater).toHaveBeenCalledOnce();
   });
 
   it("fails the request when the queue write fails (the caller retries; nothing is lost)", async () => {

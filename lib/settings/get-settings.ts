@@ -12,7 +12,7 @@ export interface VersionedSettings {
   updatedBy: string | null;
 }
 
-export async function getSettings(tenantId: string, deps: StoreDeps = {}): Promise<VersionedSettings> {
+export async function getSettings({ tenantId }: { tenantId: string }, deps: StoreDeps = {}): Promise<VersionedSettings> {
   const { db, tableName } = store(deps);
   const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { PK: tenantPk(tenantId), SK: SETTINGS_SK } }));
   if (!Item) return { settings: DEFAULT_TENANT_SETTINGS, version: 0, updatedAt: null, updatedBy: null };

@@ -26,7 +26,7 @@ export interface SaveSettingsInput {
 export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {}): Promise<VersionedSettings> {
   const { db, tableName, now } = store(deps);
   const settings = tenantSettingsSchema.parse(input.settings);
-  const before = await getSettings(input.tenantId, deps);
+  const before = await getSettings({ tenantId: input.tenantId }, deps);
   if (before.version !== input.expectedVersion) throw conflict(before.version);
   const version = input.expectedVersion + 1;
   const updatedAt = now().toISOString();
@@ -53,7 +53,7 @@ export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {
         if (isConditionFailed(error)) throw conflict();
         throw error;
       }
-      invalidateCachedSettings(input.tenantId);
+      invalidateCachedSettings({ tenantId: input.tenantId });
       const saved: VersionedSettings = { settings, version, updatedAt, updatedBy: input.actor };
       return { outcome: "applied", result: saved, before: before.settings, after: settings };
     },

@@ -62,6 +62,12 @@ export const tenantSettingsSchema = z
      * limit existed read as the default.
      */
     rateLimitPerSecond: z.number().int().min(1).max(100_000).default(DEFAULT_RATE_LIMIT_PER_SECOND),
+    /**
+     * Wait for a flagged transaction's SHAP reasons within what is left of timeoutBudgetMs (one more
+     * InvokeEndpoint with Clarify on; on AWS, Kernel SHAP costs hundreds of ms per record). Off: the
+     * answer never waits and reasons arrive on the queue item later (lib/scoring/README.md).
+     */
+    synchronousReasons: z.boolean().default(false),
   })
   .superRefine((s, ctx) => {
     if (s.thresholds.suspicious < s.thresholds.review) {
@@ -97,4 +103,5 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   failMode: "review",
   timeoutBudgetMs: 250,
   rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
+  synchronousReasons: false,
 };

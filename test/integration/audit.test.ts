@@ -85,6 +85,6 @@ describe("audit of settings", () => {
     await expect(
       saveSettings({ tenantId, settings: changed, expectedVersion: 0, actor: "admin@it.test" }, { db: failingAudit("PutCommand") }),
     ).rejects.toMatchObject({ code: "unavailable" });
-    expect(await getSettings(tenantId)).toMatchObject({ version: 0, settings: DEFAULT_TENANT_SETTINGS });
+    expect(await getSettings({ tenantId })).toMatchObject({ version: 0, settings: DEFAULT_TENANT_SETTINGS });
   });
 });

@@ -1,26 +1,20 @@
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { beforeAll, describe, expect, it } from "vitest";
-import { POST as score } from "@/app/api/score/route";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudWatchClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
 import { flushDecisionMetrics } from "@/lib/metrics/publish-decision-metrics";
-import { createTenant } from "@/lib/tenants/create-tenant";
-import { scoreRequest, txnId } from "./score-helpers";
+import { createTestTenant, type TestTenant } from "./fixtures";
+import { txnId } from "./score-helpers";
 
-const tenantId = `it-metrics-${Date.now().toString(36)}`;
-let apiKey = "";
+// Metrics are per tenant: this file's own, so every count below is its own requests'.
+let tenant: TestTenant;
+let tenantId = "";
 
 beforeAll(async () => {
-  await createTenant({
-    tenantId,
-    name: "Metrics IT",
-    endpointName: "fraud-acme-bank",
-    modelPackageGroupName: "acme-bank-fraud",
-    createdAt: new Date().toISOString(),
-  });
-  apiKey = (await createApiKey({ tenantId, name: "it", createdBy: "it" })).plaintext;
+  tenant = await createTestTenant({ label: "metrics" });
+  tenantId = tenant.tenantId;
 });
+afterAll(() => tenant.dispose());
 
 async function sumOf(metricName: string, extra: { Name: string; Value: string }[] = [], stat = "Sum"): Promise<number[]> {
   const end = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
@@ -54,7 +48,7 @@ describe("the console's own decision metrics", () => {
       { txn_id: txnId("m-legit"), amount: 30, device: "pos" },
       { txn_id: txnId("m-rule"), amount: 30_000, device: "pos" }, // the default rule: SUSPICIOUS without the model
     ];
-    for (const t of transactions) expect((await score(scoreRequest("/api/score", t, apiKey))).status).toBe(200);
+    for (const t of transactions) expect((await tenant.score(t)).status).toBe(200);
     await flushDecisionMetrics();
 
     const [legit, suspicious, ruleOnly, degraded, latencyCount] = await Promise.all([

@@ -76,7 +76,7 @@ describe("verdicts", () => {
     expect((await listQueue({ tenantId: t, ...parseQueueFilters({ status: "confirmed_fraud" }) })).items.map((i) => i.txnId)).toEqual([
       txnId,
     ]);
-    expect(await getQueueCounts(t)).toEqual({ open: 0, escalated: 0, confirmed_fraud: 1, false_positive: 0 });
+    expect(await getQueueCounts({ tenantId: t })).toEqual({ open: 0, escalated: 0, confirmed_fraud: 1, false_positive: 0 });
     const audit = await listAudit({ tenantId: t, action: "queue.verdict", limit: 10 });
     expect(audit.entries).toEqual([
       expect.objectContaining({
@@ -147,7 +147,7 @@ describe("bulk verdicts", () => {
     expect(first[0]?.item).toMatchObject({ status: "false_positive", version: 2 });
     const again = await recordVerdicts(request);
     expect(again.map((r) => r.outcome)).toEqual(["unchanged", "unchanged", "conflict", "not_found"]);
-    expect(await getQueueCounts(t)).toMatchObject({ open: 1, false_positive: 2 });
+    expect(await getQueueCounts({ tenantId: t })).toMatchObject({ open: 1, false_positive: 2 });
     expect((await listAudit({ tenantId: t, action: "queue.verdict", limit: 10 })).entries).toHaveLength(2);
   });
 });

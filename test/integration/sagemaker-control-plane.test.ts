@@ -2,6 +2,8 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  CreateModelPackageCommand,
+  CreateModelPackageGroupCommand,
   DescribeEndpointCommand,
   ListEndpointsCommand,
   ListModelPackagesCommand,
@@ -108,20 +110,35 @@ describe("SageMaker emulator through @aws-sdk/client-sagemaker", () => {
     expect(done.ProductionVariants?.map((v) => v.CurrentWeight)).toEqual([0, 1]);
   });
 
-  it("lists the seeded model packages and records an approval change", async () => {
+  it("lists the seeded model packages in registration order", async () => {
     const listed = await sm().send(
       new ListModelPackagesCommand({ ModelPackageGroupName: "acme-bank-fraud", SortBy: "CreationTime", SortOrder: "Ascending" }),
     );
     const arns = listed.ModelPackageSummaryList?.map((p) => p.ModelPackageArn) ?? [];
     expect(arns.length).toBeGreaterThanOrEqual(3);
     expect(arns[0]).toMatch(/^arn:aws:sagemaker:us-east-1:\d{12}:model-package\/acme-bank-fraud\/1$/);
-    const arn = arns[2]!;
+  });
+
+  it("records an approval change on a model package", async () => {
+    // A group of its own: the demo's registry is read by other tests and must not change under them.
+    const group = unique("it-group");
+    await sm().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group }));
+    const { ModelPackageArn: arn } = await sm().send(
+      new CreateModelPackageCommand({
+        ModelPackageGroupName: group,
+        ModelApprovalStatus: "PendingManualApproval",
+        InferenceSpecification: {
+          Containers: [{ Image: XGBOOST_IMAGE, ModelDataUrl: modelUrl(2) }],
+          SupportedContentTypes: ["text/csv"],
+          SupportedResponseMIMETypes: ["text/csv"],
+        },
+      }),
+    );
     await sm().send(
       new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: "Rejected", ApprovalDescription: "integration test" }),
     );
     const described = await sm().send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
-    expect(described.ModelApprovalStatus).toBe("Rejected");
-    await sm().send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: "Approved" }));
+    expect(described).toMatchObject({ ModelApprovalStatus: "Rejected", ApprovalDescription: "integration test" });
   });
 
   it("surfaces an unknown endpoint as the SDK's typed ValidationException", async () => {

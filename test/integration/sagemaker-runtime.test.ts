@@ -1,13 +1,24 @@
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { InvokeEndpointCommand, ModelError } from "@aws-sdk/client-sagemaker-runtime";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { s3Client, sageMakerRuntimeClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
 import { LEGIT_DEMO, SUSPICIOUS_DEMO } from "@/lib/features/demo-transactions";
 import { FEATURE_NAMES, toCsvRow } from "@/lib/features/schema";
 import { parseTransaction } from "@/lib/features/transaction";
+import { createTestTenant, type TestTenant } from "./fixtures";
 
-const ENDPOINT = "fraud-acme-bank";
+// Its own endpoint (acme-bank's v2 in production, v3 as canary), built as the seed builds the demo's:
+// the faults below are injected on it, and its data capture prefix holds only this file's calls.
+let tenant: TestTenant;
+let ENDPOINT = "";
+
+beforeAll(async () => {
+  tenant = await createTestTenant({ label: "runtime", endpoint: { weights: { production: 1, canary: 1 } } });
+  ENDPOINT = tenant.endpointName;
+});
+afterEach(() => tenant.clearFaults());
+afterAll(() => tenant.dispose());
 
 function csvOf(...txns: unknown[]): string {
   return txns
@@ -26,18 +37,12 @@ async function invoke(body: string, extra: Partial<ConstructorParameters<typeof 
   return { text: new TextDecoder().decode(response.Body), variant: response.InvokedProductionVariant, contentType: response.ContentType };
 }
 
-async function emulatorAdmin(method: string, route: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${inject("stackUrls").sagemaker}/_emulator/${route}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+async function flushCapture(): Promise<void> {
+  const response = await fetch(`${inject("stackUrls").sagemaker}/_emulator/flush`, { method: "POST" });
   expect(response.ok).toBe(true);
 }
 
-afterEach(() => emulatorAdmin("DELETE", `faults?endpointName=${ENDPOINT}`));
-
-describe("the seeded endpoint through @aws-sdk/client-sagemaker-runtime", () => {
+describe("an endpoint through @aws-sdk/client-sagemaker-runtime", () => {
   it("scores the payment apps' demo transactions: LEGIT low, SUSPICIOUS high, on the production variant", async () => {
     const { text, variant } = await invoke(csvOf(LEGIT_DEMO, SUSPICIOUS_DEMO), { TargetVariant: "production" });
     // The endpoint has a Clarify explainer config, so even with explanations off the answer is Clarify's JSON.
@@ -75,7 +80,7 @@ describe("the seeded endpoint through @aws-sdk/client-sagemaker-runtime", () => 
   });
 
   it("answers a killed variant with SageMaker's ModelError, typed by the SDK, and leaves the other variant serving", async () => {
-    await emulatorAdmin("POST", "faults", { endpointName: ENDPOINT, variantName: "canary", mode: "down" });
+    await tenant.setFault({ variantName: "canary", mode: "down" });
     const error = await invoke(csvOf(LEGIT_DEMO), { TargetVariant: "canary" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 424 }, OriginalStatusCode: 0 });
@@ -94,7 +99,7 @@ describe("the seeded endpoint through @aws-sdk/client-sagemaker-runtime", () => 
 
   it("captures input and output as JSON lines under <endpoint>/<variant>/yyyy/mm/dd/hh/", async () => {
     await invoke(csvOf(LEGIT_DEMO), { TargetVariant: "production" });
-    await emulatorAdmin("POST", "flush");
+    await flushCapture();
     const listed = await s3Client().send(
       new ListObjectsV2Command({ Bucket: env().CAPTURE_BUCKET, Prefix: `datacapture/${ENDPOINT}/production/` }),
     );

@@ -1,10 +1,20 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as score } from "@/app/api/score/route";
-import { demoKey, scoreRequest } from "./score-helpers";
+import { createTestTenant, type TestTenant } from "./fixtures";
+import { scoreRequest } from "./score-helpers";
+
+// Its own tenant: the property test below sends thousands of requests, some of them valid (scored,
+// some queued), which must neither spend a shared key's rate limit nor fill a shared queue.
+let tenant: TestTenant;
+
+beforeAll(async () => {
+  tenant = await createTestTenant({ label: "validation" });
+});
+afterAll(() => tenant.dispose());
 
 async function postRaw(raw: string) {
-  const response = await score(scoreRequest("/api/score", undefined, demoKey("acme-bank"), { raw }));
+  const response = await score(scoreRequest("/api/score", undefined, tenant.apiKey, { raw }));
   return {
     status: response.status,
     body: (await response.json()) as { error?: { code: string; message: string; details?: { issues?: Array<{ field: string }> } } },

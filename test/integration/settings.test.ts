@@ -1,37 +1,33 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { POST as score } from "@/app/api/score/route";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKeyAudited, revokeApiKeyAudited } from "@/lib/api-keys/audited-api-keys";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { listAudit } from "@/lib/audit/list-audit";
 import { getSettings } from "@/lib/settings/get-settings";
 import { saveSettings } from "@/lib/settings/save-settings";
 import { DEFAULT_TENANT_SETTINGS } from "@/lib/settings/tenant-settings";
-import { createTenant } from "@/lib/tenants/create-tenant";
-import { scoreRequest, txnId } from "./score-helpers";
+import { createTestTenant, type TestTenant } from "./fixtures";
+import { txnId } from "./score-helpers";
 
-const tenantId = `it-settings-${Date.now().toString(36)}`;
-const admin = `admin@${tenantId}.test`;
-let apiKey = "";
+// Its own tenant, left at the product's defaults (never saved: version 0), with its own endpoint.
+let tenant: TestTenant;
+let tenantId = "";
+let admin = "";
 
 beforeAll(async () => {
-  await createTenant({
-    tenantId,
-    name: "Settings IT",
-    endpointName: "fraud-acme-bank",
-    modelPackageGroupName: "acme-bank-fraud",
-    createdAt: new Date().toISOString(),
-  });
-  apiKey = (await createApiKey({ tenantId, name: "it", createdBy: "it" })).plaintext;
+  tenant = await createTestTenant({ label: "settings", settings: null });
+  tenantId = tenant.tenantId;
+  admin = `admin@${tenantId}.test`;
 });
+afterAll(() => tenant.dispose());
 
 describe("tenant settings", () => {
   it("starts from the defaults at version 0", async () => {
-    expect(await getSettings(tenantId)).toEqual({ settings: DEFAULT_TENANT_SETTINGS, version: 0, updatedAt: null, updatedBy: null });
+    expect(await getSettings({ tenantId })).toEqual({ settings: DEFAULT_TENANT_SETTINGS, version: 0, updatedAt: null, updatedBy: null });
   });
 
   it("saves with optimistic concurrency, audits before/after/who/why, and scoring follows at once", async () => {
-    const everythingReviews = { ...DEFAULT_TENANT_SETTINGS, thresholds: { review: 0, suspicious: 1 } };
+    // The largest timeout budget: the REVIEW below comes from the thresholds, never from a slow answer.
+    const everythingReviews = { ...DEFAULT_TENANT_SETTINGS, thresholds: { review: 0, suspicious: 1 }, timeoutBudgetMs: 10_000 };
     const saved = await saveSettings({
       tenantId,
       settings: everythingReviews,
@@ -44,8 +40,8 @@ describe("tenant settings", () => {
       code: "conflict",
     });
 
-    const response = await score(scoreRequest("/api/score", { txn_id: txnId("all-review"), amount: 12, device: "pos" }, apiKey));
-    expect(await response.json()).toMatchObject({ decision: "REVIEW", degraded: false });
+    const { body } = await tenant.score({ txn_id: txnId("all-review"), amount: 12, device: "pos" });
+    expect(body).toMatchObject({ decision: "REVIEW", degraded: false });
 
     const { entries } = await listAudit({ tenantId, action: "settings.", limit: 50 });
     expect(entries).toHaveLength(1);
@@ -77,7 +73,7 @@ describe("API key administration", () => {
       code: "not_found",
     });
 
-    const keys = await listApiKeys(tenantId);
+    const keys = await listApiKeys({ tenantId });
     expect(keys.find((k) => k.keyId === record.keyId)).toMatchObject({ name: "Checkout", revokedBy: admin });
     expect(JSON.stringify(keys)).not.toContain(plaintext);
 

@@ -9,7 +9,7 @@ import { getTenant } from "@/lib/tenants/get-tenant";
 
 export async function ModelsPanel({ tenantId }: { tenantId: string }) {
   let versions: ModelVersion[];
-  const tenant = await getTenant(tenantId);
+  const tenant = await getTenant({ tenantId });
   try {
     versions = await listModelVersions({ tenantId }, { getTenant: () => Promise.resolve(tenant) });
   } catch (error) {

@@ -16,7 +16,7 @@ import { listUsers } from "@/lib/users/list-users";
  */
 export async function ScoringSettingsPanel({ tenantId }: { tenantId: string }) {
   const queryClient = getQueryClient();
-  queryClient.setQueryData(settingsQueryOptions().queryKey, await getSettings(tenantId));
+  queryClient.setQueryData(settingsQueryOptions().queryKey, await getSettings({ tenantId }));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <SettingsForm />
@@ -26,7 +26,7 @@ export async function ScoringSettingsPanel({ tenantId }: { tenantId: string }) {
 
 export async function ApiKeysPanel({ tenantId }: { tenantId: string }) {
   const queryClient = getQueryClient();
-  queryClient.setQueryData(apiKeysQueryOptions().queryKey, { keys: await listApiKeys(tenantId) });
+  queryClient.setQueryData(apiKeysQueryOptions().queryKey, { keys: await listApiKeys({ tenantId }) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ApiKeysSection />

@@ -9,7 +9,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** GET /api/api-keys: the tenant's keys (names, prefixes, dates; never the keys). */
-export const GET = withRoute(async ({ tenantId }) => Response.json({ keys: await listApiKeys(tenantId) }), { roles: AREA_ROLES.settings });
+export const GET = withRoute(async ({ tenantId }) => Response.json({ keys: await listApiKeys({ tenantId }) }), {
+  roles: AREA_ROLES.settings,
+});
 
 /** POST /api/api-keys {name, reason?}: a new key; the plaintext is in this response only. */
 export const POST = withRoute(

@@ -9,7 +9,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** GET /api/settings: the tenant's scoring settings and their version. */
-export const GET = withRoute(async ({ tenantId }) => Response.json(await getSettings(tenantId)), { roles: AREA_ROLES.settings });
+export const GET = withRoute(async ({ tenantId }) => Response.json(await getSettings({ tenantId })), { roles: AREA_ROLES.settings });
 
 /** PUT /api/settings: replace them (optimistic concurrency on expectedVersion; audited). */
 export const PUT = withRoute(

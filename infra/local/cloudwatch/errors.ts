@@ -25,6 +25,9 @@ export class CloudWatchError extends Error {
 export const invalidParameterValue = (message: string) =>
   new CloudWatchError("InvalidParameterValue", "InvalidParameterValueException", message);
 
+/** CloudWatch's ValidationError has no modelled class: the SDK throws CloudWatchServiceException named ValidationError. */
+export const validationError = (message: string) => new CloudWatchError("ValidationError", "ValidationError", message);
+
 export const missingParameter = (parameter: string) =>
   new CloudWatchError("MissingParameter", "MissingRequiredParameterException", `The parameter ${parameter} is required.`);
 

@@ -10,6 +10,8 @@ import { recordVerdict } from "@/lib/feedback/record-verdict";
 import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import type { QueueItem, Verdict } from "@/lib/queue/queue-item";
 import { scoreRow } from "@/lib/scoring/endpoint-scorer";
+import { explainRecord, explanationWorker } from "@/lib/scoring/explain/live-explanations";
+import { redriveStaleExplanations } from "@/lib/scoring/explain/redrive-explanations";
 import { createModelVersionResolver } from "@/lib/scoring/model-versions";
 import { scoreTransactions } from "@/lib/scoring/score-transactions";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -19,7 +21,8 @@ import { demoEmail } from "./demo-tenants";
 /**
  * Days of past traffic per tenant, scored through the real scoring path (the tenant's endpoint,
  * rules and thresholds), so the queue opens with real scores and SHAP attributions. Items get their
- * simulated time as createdAt, and analysts' verdicts (from the simulator's ground truth) on most
+ * simulated time as createdAt, their SHAP explanations from the same background worker as live
+ * scoring (drained before the marker is written, so every screen opens with waterfalls), and analysts' verdicts (from the simulator's ground truth) on most
  * items older than half a day, so precision and the label export show something. Idempotent: a
  * marker item per tenant is written last and checked first, so a restart costs one GetItem.
  */
@@ -49,15 +52,20 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
   const db = documentClient();
   const TableName = env().TABLE_NAME;
   const markerKey = { PK: tenantPk(tenant.tenantId), SK: MARKER };
-  if ((await db.send(new GetCommand({ TableName, Key: markerKey }))).Item)
+  if ((await db.send(new GetCommand({ TableName, Key: markerKey }))).Item) {
+    // A restart after a crash: explanations it left pending (their lease ran out) are asked for again.
+    await redriveStaleExplanations({ tenantId: tenant.tenantId });
+    await explanationWorker().idle();
     return { tenantId: tenant.tenantId, skipped: true, queued: 0, verdicts: 0 };
+  }
 
   const simulated = simulate(tenant.tenantId as TenantId, now);
   const truth = new Map(simulated.map((s) => [s.sim.transaction.txn_id, s]));
   const versions = createModelVersionResolver();
   await versions.warm(tenant.endpointName).catch(() => undefined);
-  const { settings } = await getSettings(tenant.tenantId);
+  const { settings } = await getSettings({ tenantId: tenant.tenantId });
   const queued: QueueItem[] = [];
+  const worker = explanationWorker();
   for (let i = 0; i < simulated.length; i += CHUNK) {
     const chunk = simulated.slice(i, i + CHUNK).map((s) => s.sim.transaction);
     await scoreTransactions(
@@ -76,10 +84,13 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
           queued.push(result.item);
           return result;
         },
+        explainLater: (job) => void worker.submit(job),
+        explainNow: explainRecord,
         now: () => performance.now(),
       },
     );
   }
+  await worker.idle();
   const verdicts = await recordPastVerdicts(tenant, queued, truth, now);
   await db.send(new PutCommand({ TableName, Item: { ...markerKey, seededAt: now.toISOString(), queued: queued.length, verdicts } }));
   return { tenantId: tenant.tenantId, skipped: false, queued: queued.length, verdicts };

@@ -14,6 +14,7 @@ import {
   waitUntilEndpointInService,
 } from "@aws-sdk/client-sagemaker";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";
+import { isSageMakerMissing } from "@/lib/aws/missing";
 import { env } from "@/lib/env";
 import type { DemoTenant } from "./demo-tenants";
 
@@ -22,14 +23,12 @@ export const XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagem
 const ROLE_ARN = "arn:aws:iam::000000000000:role/fraud-console-sagemaker";
 export const ARTIFACTS_DIR = path.join(process.cwd(), "infra/model/artifacts");
 
-const isMissing = (error: unknown) => (error as Error).name === "ValidationException" || (error as Error).name === "ResourceNotFound";
-
 async function exists(describe: () => Promise<unknown>): Promise<boolean> {
   try {
     await describe();
     return true;
   } catch (error) {
-    if (isMissing(error)) return false;
+    if (isSageMakerMissing(error)) return false;
     throw error;
   }
 }
@@ -101,10 +100,16 @@ async function registerPackages(tenant: DemoTenant, versions: number[]): Promise
   }
 }
 
-async function ensureModel(group: string, version: number, tenantId: string): Promise<string> {
+/**
+ * The SageMaker model of a committed version, created once. Two seeders (or test files) may race to
+ * create the same one: the loser finds it there and uses it.
+ */
+export async function ensureModel(group: string, version: number, tenantId: string): Promise<string> {
   const sm = sageMakerClient();
   const name = modelName(group, version);
-  if (!(await exists(() => sm.send(new DescribeModelCommand({ ModelName: name }))))) {
+  const describe = () => sm.send(new DescribeModelCommand({ ModelName: name }));
+  if (await exists(describe)) return name;
+  try {
     await sm.send(
       new CreateModelCommand({
         ModelName: name,
@@ -116,6 +121,8 @@ async function ensureModel(group: string, version: number, tenantId: string): Pr
         ],
       }),
     );
+  } catch (error) {
+    if (!(await exists(describe))) throw error;
   }
   return name;
 }
@@ -128,12 +135,29 @@ async function medianRecord(group: string, version: number): Promise<string> {
   return baseline.features.map((f) => (f.quantiles?.p50 ?? "").toString()).join(",");
 }
 
-async function createEndpoint(tenant: DemoTenant, featureHeaders: readonly string[]): Promise<void> {
+/** An endpoint with a production and a canary variant of one model package group, as the demo runs them. */
+export interface VariantEndpointSpec {
+  endpointName: string;
+  tenantId: string;
+  modelPackageGroupName: string;
+  productionVersion: number;
+  canaryVersion: number;
+  /**
+   * Traffic weights. A variant's share is its weight over the sum of all weights, and 0 is a valid
+   * weight (AWS API reference, ProductionVariant.InitialVariantWeight): { production: 1, canary: 0 }
+   * sends every call to production.
+   */
+  weights: { production: number; canary: number };
+  featureHeaders: readonly string[];
+}
+
+/** Creates the endpoint config and the endpoint (it starts Creating); the models must be uploaded. */
+export async function createVariantEndpoint(spec: VariantEndpointSpec): Promise<void> {
   const sm = sageMakerClient();
-  const group = tenant.modelPackageGroupName;
-  const production = await ensureModel(group, tenant.productionVersion, tenant.tenantId);
-  const canary = await ensureModel(group, tenant.canaryVersion, tenant.tenantId);
-  const configName = `${tenant.endpointName}-${Date.now()}`;
+  const group = spec.modelPackageGroupName;
+  const production = await ensureModel(group, spec.productionVersion, spec.tenantId);
+  const canary = await ensureModel(group, spec.canaryVersion, spec.tenantId);
+  const configName = `${spec.endpointName}-${Date.now()}`;
   await sm.send(
     new CreateEndpointConfigCommand({
       EndpointConfigName: configName,
@@ -143,14 +167,14 @@ async function createEndpoint(tenant: DemoTenant, featureHeaders: readonly strin
           ModelName: production,
           InitialInstanceCount: 1,
           InstanceType: "ml.m5.large",
-          InitialVariantWeight: 100 - tenant.canaryWeight,
+          InitialVariantWeight: spec.weights.production,
         },
         {
           VariantName: "canary",
           ModelName: canary,
           InitialInstanceCount: 1,
           InstanceType: "ml.m5.large",
-          InitialVariantWeight: tenant.canaryWeight,
+          InitialVariantWeight: spec.weights.canary,
         },
       ],
       DataCaptureConfig: {
@@ -165,24 +189,24 @@ async function createEndpoint(tenant: DemoTenant, featureHeaders: readonly strin
       ExplainerConfig: {
         ClarifyExplainerConfig: {
           EnableExplanations: "`false`",
-          InferenceConfig: { FeatureHeaders: [...featureHeaders] },
+          InferenceConfig: { FeatureHeaders: [...spec.featureHeaders] },
           // Clarify's Kernel SHAP needs a baseline (ShapBaselineConfig is required); ours is one
           // record of training medians, so each explained record costs n_samples model calls (2,076
           // for 14 features) on AWS and in the emulator alike. The emulator answers exact TreeSHAP.
           ShapConfig: {
-            ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, tenant.productionVersion) },
+            ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, spec.productionVersion) },
             UseLogit: true,
           },
         },
       },
-      Tags: [{ Key: "tenant", Value: tenant.tenantId }],
+      Tags: [{ Key: "tenant", Value: spec.tenantId }],
     }),
   );
   await sm.send(
     new CreateEndpointCommand({
-      EndpointName: tenant.endpointName,
+      EndpointName: spec.endpointName,
       EndpointConfigName: configName,
-      Tags: [{ Key: "tenant", Value: tenant.tenantId }],
+      Tags: [{ Key: "tenant", Value: spec.tenantId }],
     }),
   );
 }
@@ -194,11 +218,17 @@ export async function seedTenantModels(tenant: DemoTenant, featureHeaders: reado
   await registerPackages(tenant, versions);
   const sm = sageMakerClient();
   const hasEndpoint = await exists(() => sm.send(new DescribeEndpointCommand({ EndpointName: tenant.endpointName })));
-  if (!hasEndpoint) await createEndpoint(tenant, featureHeaders);
+  if (!hasEndpoint) {
+    await createVariantEndpoint({
+      ...tenant,
+      weights: { production: 100 - tenant.canaryWeight, canary: tenant.canaryWeight },
+      featureHeaders,
+    });
+  }
 }
 
 /** Waits until every demo endpoint serves (model loading happens while Creating). */
-export async function waitForEndpoints(tenants: readonly DemoTenant[]): Promise<void> {
+export async function waitForEndpoints(tenants: ReadonlyArray<Pick<DemoTenant, "endpointName">>): Promise<void> {
   await Promise.all(
     tenants.map((t) =>
       waitUntilEndpointInService(

@@ -8,6 +8,7 @@ import { AREA_ROLES } from "@/lib/auth/roles";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { transactionOptions } from "@/lib/queries/queue";
 import { getTransactionDetail } from "@/lib/queue/get-transaction-detail";
+import { redriveExplanation } from "@/lib/scoring/explain/redrive-explanations";
 import { TransactionClient } from "@/components/queue/transaction-client";
 
 export const metadata: Metadata = { title: "Transaction" };
@@ -18,7 +19,10 @@ export default async function TransactionPage({ params, searchParams }: Props) {
   const { txnId: raw } = await params;
   const txnId = decodeURIComponent(raw);
   const user = await requireSession({ roles: AREA_ROLES.queue, callbackUrl: `/transactions/${raw}` });
-  const detail = await getTransactionDetail({ tenantId: user.tenantId, txnId }).catch((error: unknown) => {
+  const detail = await getTransactionDetail(
+    { tenantId: user.tenantId, txnId },
+    { onStaleExplanation: (item) => redriveExplanation({ item }) },
+  ).catch((error: unknown) => {
     // Another tenant's txn_id is simply not found: the same 404 as one that never existed.
     if (isAppError(error) && (error.code === "not_found" || error.code === "bad_request")) notFound();
     throw error;

@@ -33,7 +33,7 @@ export function evaluateExpressions(queries: ReadonlyArray<ExpressionQuery>, com
   for (const q of queries) if (q.Expression) resolve(q.Id);
 }
 
-const TOKEN = /\s*(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|"[^"]*"|[-+*/^(),])/y;
+const TOKEN = /\s*(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|"[^"]*"|[-+*/^(),[\]])/y;
 
 class Parser {
   private tokens: string[] = [];
@@ -92,6 +92,7 @@ class Parser {
       this.expect(")");
       return value;
     }
+    if (token === "[") return this.arrayLiteral();
     if (/^\d/.test(token)) return Number(token);
     if (!/^[A-Za-z_]/.test(token)) this.fail();
     if (this.peek() !== "(") return this.resolve(token);
@@ -103,6 +104,21 @@ class Parser {
     }
     this.expect(")");
     return this.call(token.toUpperCase(), args);
+  }
+
+  /** `[m1, m2, METRICS("x")]`: an array of time series (metric math's array literal). */
+  private arrayLiteral(): TimeSeries[] {
+    const items: TimeSeries[] = [];
+    while (this.peek() !== "]") {
+      const value = this.additive();
+      if (typeof value === "number") this.fail();
+      if (Array.isArray(value)) items.push(...value);
+      else items.push(value);
+      if (this.peek() === ",") this.next();
+      else if (this.peek() !== "]") this.fail();
+    }
+    this.next();
+    return items;
   }
 
   private call(name: string, args: Array<Value | string>): Value {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidNextToken, invalidParameterCombination, invalidParameterValue } from "../errors";
+import { invalidNextToken, invalidParameterCombination, invalidParameterValue, validationError } from "../errors";
 import { metricIdentity } from "../store/metric-id";
 import { assertValidPeriod } from "../time-window";
 import { UNITS } from "../units";
@@ -11,11 +11,7 @@ import { metricSeries, statisticOrThrow, type TimeSeries, type Window } from "./
 const DEFAULT_MAX_DATAPOINTS = 100_800;
 
 const querySchema = z.object({
-  Id: z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[a-z][a-zA-Z0-9_]*$/, "must start with a lowercase letter and contain only letters, digits and _"),
+  Id: z.string().min(1).max(255),
   MetricStat: z
     .object({
       Metric: z.object({
@@ -78,6 +74,13 @@ function validateQueries(queries: Query[]): void {
   const ids = new Set<string>();
   for (const [i, q] of queries.entries()) {
     const at = `MetricDataQueries.member.${i + 1}`;
+    // An Id must start with a lowercase letter and hold only letters, digits and _ (MetricDataQuery,
+    // CloudWatch API reference); AWS refuses others with ValidationError.
+    if (!/^[a-z][a-zA-Z0-9_]*$/.test(q.Id)) {
+      throw validationError(
+        `The value ${q.Id} for parameter ${at}.Id is not valid: it must start with a lowercase letter and contain only letters, numbers and underscores.`,
+      );
+    }
     if (ids.has(q.Id)) throw invalidParameterValue(`The value ${q.Id} for parameter ${at}.Id is not unique.`);
     ids.add(q.Id);
     if ((q.MetricStat === undefined) === (q.Expression === undefined)) {

@@ -5,8 +5,11 @@ import type { EndpointRecord, Json } from "../state/types";
 export interface DeploymentRunner {
   /** Begins loading `endpoint.pending`; the runner later moves the endpoint to InService or Failed. */
   start(endpoint: EndpointRecord): void;
-  /** Forgets an endpoint: stops its transitions and unloads its models. */
-  remove(endpointName: string): void;
+  /**
+   * Deletes an endpoint marked Deleting: stops its transitions and traffic at once, and drops its
+   * record (and tags) once the deletion has taken its time, as SageMaker does.
+   */
+  remove(endpoint: EndpointRecord): void;
 }
 
 export interface ControlContext {

@@ -59,6 +59,7 @@ const explainerConfig = z.looseObject({
 const createInput = z.looseObject({
   EndpointConfigName: resourceName,
   ProductionVariants: z.array(productionVariant).min(1).max(10),
+  ShadowProductionVariants: z.array(productionVariant).min(1).max(10).optional(),
   DataCaptureConfig: dataCaptureConfig.optional(),
   ExplainerConfig: explainerConfig.optional(),
   Tags: tagList.optional(),
@@ -78,12 +79,21 @@ const createEndpointConfig: Operation = (ctx, body) => {
   const name = input.EndpointConfigName;
   if (state.endpointConfigs[name])
     throw validationException(`Cannot create already existing endpoint configuration "${arn("endpoint-config", name)}".`);
-  const names = input.ProductionVariants.map((v) => v.VariantName);
+  const shadows = input.ShadowProductionVariants ?? [];
+  // "If you use this field, you can only specify one variant for ProductionVariants and one variant
+  // for ShadowProductionVariants" (CreateEndpointConfig API reference).
+  if (shadows.length > 0 && (input.ProductionVariants.length !== 1 || shadows.length !== 1)) {
+    throw validationException(
+      "When ShadowProductionVariants is specified, ProductionVariants and ShadowProductionVariants must each have exactly one variant.",
+    );
+  }
+  const names = [...input.ProductionVariants, ...shadows].map((v) => v.VariantName);
   if (new Set(names).size !== names.length) throw validationException("VariantName must be unique within an endpoint configuration.");
-  for (const variant of input.ProductionVariants) findModel(ctx, variant.ModelName);
+  for (const variant of [...input.ProductionVariants, ...shadows]) findModel(ctx, variant.ModelName);
   const record: EndpointConfigRecord = {
     ...input,
     ProductionVariants: input.ProductionVariants.map((v) => ({ ...v, InitialVariantWeight: v.InitialVariantWeight ?? 1 })),
+    ShadowProductionVariants: input.ShadowProductionVariants?.map((v) => ({ ...v, InitialVariantWeight: v.InitialVariantWeight ?? 1 })),
     EndpointConfigArn: arn("endpoint-config", name),
     CreationTime: ctx.now(),
   };

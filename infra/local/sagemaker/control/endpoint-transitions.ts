@@ -1,4 +1,4 @@
-import type { Deployment, EndpointRecord } from "../state/types";
+import type { DeployedVariant, Deployment, EndpointRecord } from "../state/types";
 
 /**
  * How an endpoint record changes when its pending change finishes. Pure functions over the record;
@@ -9,7 +9,12 @@ export function completePending(endpoint: EndpointRecord, now: number): void {
   if (!pending) return;
   if (pending.kind === "deploy") {
     endpoint.EndpointConfigName = pending.deployment.EndpointConfigName;
-    endpoint.live = { ...pending.deployment, variants: pending.deployment.variants.map((v) => ({ ...v, deployedAt: now })) };
+    const stamped = (v: DeployedVariant) => ({ ...v, deployedAt: now });
+    endpoint.live = {
+      ...pending.deployment,
+      variants: pending.deployment.variants.map(stamped),
+      shadowVariants: pending.deployment.shadowVariants?.map(stamped),
+    };
   } else if (endpoint.live) {
     for (const variant of endpoint.live.variants) {
       variant.CurrentWeight = variant.DesiredWeight;

@@ -16,6 +16,7 @@ export function describeEndpointView(endpoint: EndpointRecord): Json {
     CreationTime: seconds(endpoint.CreationTime),
     LastModifiedTime: seconds(endpoint.LastModifiedTime),
     ProductionVariants: shown?.variants.map((v) => variantView(v, variantStatus)),
+    ShadowProductionVariants: shown?.shadowVariants?.length ? shown.shadowVariants.map((v) => variantView(v, variantStatus)) : undefined,
     DataCaptureConfig: shown ? dataCaptureSummary(shown) : undefined,
     ExplainerConfig: shown?.ExplainerConfig,
   };

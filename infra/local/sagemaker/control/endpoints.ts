@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { arn } from "../arn";
 import { validationException } from "../errors";
-import type { Deployment, EndpointConfigRecord, EndpointRecord } from "../state/types";
+import type { DeployedVariant, Deployment, EndpointConfigRecord, EndpointRecord } from "../state/types";
 import type { ControlContext, Operation } from "./context";
 import { findEndpointConfig } from "./endpoint-configs";
 import { describeEndpointView } from "./endpoint-view";
 import { listPage, seconds } from "./list";
 import { findModel } from "./models";
-import { forgetTags, putTags } from "./tags";
+import { putTags } from "./tags";
 import { listInput, parseInput, resourceName, tagList } from "./validate";
 
 const createInput = z.object({ EndpointName: resourceName, EndpointConfigName: z.string().min(1), Tags: tagList.optional() });
@@ -38,9 +38,8 @@ export function findEndpoint(ctx: ControlContext, name: string): EndpointRecord 
 
 /** Snapshot of a config as an endpoint will run it; `retainFrom` keeps the weights of same-named variants. */
 function deploymentOf(ctx: ControlContext, config: EndpointConfigRecord, retainFrom?: Deployment): Deployment {
-  const variants = config.ProductionVariants.map((spec) => {
+  const deployed = (spec: EndpointConfigRecord["ProductionVariants"][number], retained: DeployedVariant | undefined): DeployedVariant => {
     const model = findModel(ctx, spec.ModelName);
-    const retained = retainFrom?.variants.find((v) => v.VariantName === spec.VariantName);
     const weight = retained?.CurrentWeight ?? spec.InitialVariantWeight ?? 1;
     const count = retained?.CurrentInstanceCount ?? spec.InitialInstanceCount ?? 1;
     return {
@@ -53,10 +52,12 @@ function deploymentOf(ctx: ControlContext, config: EndpointConfigRecord, retainF
       DesiredInstanceCount: count,
       deployedAt: ctx.now(),
     };
-  });
+  };
+  const retainedOf = (name: string) => retainFrom?.variants.find((v) => v.VariantName === name);
   return {
     EndpointConfigName: config.EndpointConfigName,
-    variants,
+    variants: config.ProductionVariants.map((spec) => deployed(spec, retainedOf(spec.VariantName))),
+    shadowVariants: (config.ShadowProductionVariants ?? []).map((spec) => deployed(spec, undefined)),
     DataCaptureConfig: config.DataCaptureConfig,
     ExplainerConfig: config.ExplainerConfig,
   };
@@ -87,6 +88,9 @@ const createEndpoint: Operation = (ctx, body) => {
 
 function requireUpdatable(endpoint: EndpointRecord): void {
   if (endpoint.EndpointStatus === "InService") return;
+  if (endpoint.EndpointStatus === "Deleting") {
+    throw validationException(`Cannot update endpoint "${endpoint.EndpointArn}" because it is in Deleting state.`);
+  }
   if (endpoint.EndpointStatus === "Failed") {
     throw validationException(`Cannot update endpoint "${endpoint.EndpointArn}" because it is in Failed state.`);
   }
@@ -135,11 +139,13 @@ const updateWeights: Operation = (ctx, body) => {
 
 const describeEndpoint: Operation = (ctx, body) => describeEndpointView(findEndpoint(ctx, parseInput(nameInput, body).EndpointName));
 
+// DeleteEndpoint: the endpoint is Deleting for a while, then gone; until then its name is taken
+// (CreateEndpoint refuses it) and DescribeEndpoint shows Deleting (DeleteEndpoint API reference).
 const deleteEndpoint: Operation = (ctx, body) => {
   const endpoint = findEndpoint(ctx, parseInput(nameInput, body).EndpointName);
-  delete ctx.store.state.endpoints[endpoint.EndpointName];
-  forgetTags(ctx.store.state, endpoint.EndpointArn);
-  ctx.deployments.remove(endpoint.EndpointName);
+  if (endpoint.EndpointStatus === "Deleting") return {};
+  Object.assign(endpoint, { EndpointStatus: "Deleting", pending: undefined, LastModifiedTime: ctx.now() });
+  ctx.deployments.remove(endpoint);
   ctx.store.changed();
   return {};
 };

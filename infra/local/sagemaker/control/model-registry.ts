@@ -4,7 +4,7 @@ import { validationException } from "../errors";
 import type { Json, ModelPackageGroupRecord, ModelPackageRecord } from "../state/types";
 import type { ControlContext, Operation } from "./context";
 import { listPage, seconds } from "./list";
-import { putTags } from "./tags";
+import { forgetTags, putTags } from "./tags";
 import { listInput, parseInput, resourceName, tagList } from "./validate";
 
 const approvalStatus = z.enum(["PendingManualApproval", "Approved", "Rejected"]);
@@ -32,6 +32,8 @@ const updatePackageInput = z.looseObject({
   CustomerMetadataPropertiesToRemove: z.array(z.string()).optional(),
 });
 const listPackagesInput = listInput.extend({
+  // ModelPackageSortBy: Name | CreationTime (API reference); anything else is a ValidationException.
+  SortBy: z.enum(["Name", "CreationTime"], { error: "Member must satisfy enum value set: [Name, CreationTime]" }).optional(),
   ModelPackageGroupName: z.string().optional(),
   ModelApprovalStatus: approvalStatus.optional(),
   ModelPackageType: z.enum(["Versioned", "Unversioned", "Both"]).optional(),
@@ -200,7 +202,30 @@ const updatePackage: Operation = (ctx, body) => {
   return { ModelPackageArn: record.ModelPackageArn };
 };
 
+const deletePackage: Operation = (ctx, body) => {
+  const record = findPackage(ctx, parseInput(packageNameInput, body).ModelPackageName);
+  delete ctx.store.state.modelPackages[record.ModelPackageArn.toLowerCase()];
+  forgetTags(ctx.store.state, record.ModelPackageArn);
+  ctx.store.changed();
+  return {};
+};
+
+// A group that still holds versions is refused (its versions are deleted first, one by one).
+const deleteGroup: Operation = (ctx, body) => {
+  const group = findGroup(ctx, parseInput(groupNameInput, body).ModelPackageGroupName);
+  const { state } = ctx.store;
+  if (Object.values(state.modelPackages).some((p) => p.ModelPackageGroupName === group.ModelPackageGroupName)) {
+    throw validationException(`Model package group ${group.ModelPackageGroupName} contains model packages; delete them first.`);
+  }
+  delete state.modelPackageGroups[group.ModelPackageGroupName];
+  forgetTags(state, group.ModelPackageGroupArn);
+  ctx.store.changed();
+  return {};
+};
+
 export const modelRegistryOperations: Record<string, Operation> = {
+  DeleteModelPackage: deletePackage,
+  DeleteModelPackageGroup: deleteGroup,
   CreateModelPackageGroup: createGroup,
   DescribeModelPackageGroup: describeGroup,
   ListModelPackageGroups: listGroups,

@@ -29,6 +29,8 @@ export interface ExplainerSettings {
 export interface HostedEndpoint {
   readonly name: string;
   readonly variants: readonly HostedVariant[];
+  /** Shadow variants: scored on a copy of each request after the caller has its answer. */
+  readonly shadows: readonly HostedVariant[];
   /** Running sums of the weights, for routing with one random draw. */
   readonly cumulativeWeights: Float64Array;
   readonly capture: CaptureSettings | undefined;
@@ -42,7 +44,8 @@ export function hostedEndpointOf(
   metrics: MetricsAggregator,
   shapBaselines: readonly (RecordBatch | undefined)[] = [],
 ): HostedEndpoint {
-  const variants = deployment.variants.map((v, i) => ({
+  // models and shapBaselines hold the production variants first, then the shadows (lifecycle.ts).
+  const hosted = [...deployment.variants, ...(deployment.shadowVariants ?? [])].map((v, i) => ({
     name: v.VariantName,
     model: models[i]!,
     weight: v.CurrentWeight,
@@ -50,6 +53,8 @@ export function hostedEndpointOf(
     metrics: metrics.variant(name, v.VariantName, v.CurrentInstanceCount),
     shapBaseline: shapBaselines[i],
   }));
+  const variants = hosted.slice(0, deployment.variants.length);
+  const shadows = hosted.slice(deployment.variants.length);
   const cumulativeWeights = new Float64Array(variants.length);
   let sum = 0;
   variants.forEach((v, i) => (cumulativeWeights[i] = sum += v.weight));
@@ -57,6 +62,7 @@ export function hostedEndpointOf(
   return {
     name,
     variants,
+    shadows,
     cumulativeWeights,
     capture: captureSettingsOf(deployment.DataCaptureConfig),
     explainer: clarify

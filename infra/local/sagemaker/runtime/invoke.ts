@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ACCOUNT_ID } from "../arn";
 import { ApiError, internalFailure, runtimeValidationError } from "../errors";
-import { newRequestId, readBody, sendBody, sendError } from "../http";
+import { MAX_INVOKE_BODY_BYTES, newRequestId, payloadTooLarge, readBody, sendBody, sendError } from "../http";
 import type { CaptureWriter } from "./capture";
 import { modelError, runContainer, type ContainerResponse } from "./container";
 import type { FaultRegistry } from "./faults";
@@ -23,11 +23,17 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
   const started = performance.now();
   const requestId = newRequestId();
   let variant: HostedVariant | undefined;
+  let endpoint: HostedEndpoint | undefined;
+  let body: Buffer | undefined;
   let modelMillis = 0;
   try {
-    const endpoint = ctx.hosting.get(endpointName);
+    endpoint = ctx.hosting.get(endpointName);
     if (!endpoint) throw runtimeValidationError(`Endpoint ${endpointName} of account ${ACCOUNT_ID} not found.`);
-    const body = await readBody(req);
+    body = await readBody(req, MAX_INVOKE_BODY_BYTES, () => payloadTooLarge(MAX_INVOKE_BODY_BYTES));
+    // TargetModel is for multi-model endpoints only; ours host one model per variant.
+    if (header(req, "x-amzn-sagemaker-target-model") !== undefined) {
+      throw runtimeValidationError(`Endpoint ${endpointName} is not a multi-model endpoint and does not support target model header.`);
+    }
     const random = ctx.hosting.randomOf(endpointName);
     variant = chooseVariant(endpoint, header(req, "x-amzn-sagemaker-target-variant"), random.routing);
     const modelStarted = performance.now();
@@ -37,30 +43,59 @@ export async function handleInvoke(ctx: RuntimeContext, req: IncomingMessage, re
     } finally {
       modelMillis = performance.now() - modelStarted;
     }
-    const customAttributes = header(req, "x-amzn-sagemaker-custom-attributes");
+    // CustomAttributes come back only when the model sets them in its answer (InvokeEndpoint API
+    // reference); SageMaker's XGBoost container never does, so the request's are not echoed.
     const headers: Record<string, string> = { "x-Amzn-Invoked-Production-Variant": variant.name, "x-amzn-RequestId": requestId };
-    if (customAttributes !== undefined) headers["X-Amzn-SageMaker-Custom-Attributes"] = customAttributes;
     sendBody(res, 200, output.contentType, output.body, headers);
     recordMetrics(variant, 200, started, modelMillis);
-    if (endpoint.capture) {
-      ctx.capture.record(random.capture, {
-        endpointName,
-        variantName: variant.name,
-        settings: endpoint.capture,
-        inputContentType: header(req, "content-type") ?? "application/octet-stream",
-        input: body,
-        outputContentType: output.contentType,
-        output: output.body,
-        inferenceId: header(req, "x-amzn-sagemaker-inference-id"),
-        time: new Date(),
-      });
-    }
+    captureCall(ctx, endpoint, variant, req, body, output);
   } catch (error) {
     const apiError = error instanceof ApiError ? error : internalFailure();
     if (!(error instanceof ApiError)) console.error("sagemaker emulator: invocation failure", error);
     sendError(res, apiError, requestId, "application/json");
     if (variant) recordMetrics(variant, metricStatusOf(apiError), started, modelMillis);
   }
+  // Shadow variants get a copy of every routed request once the caller has its answer: their
+  // answers are never returned, only captured and measured under the shadow's name (developer
+  // guide, shadow tests; CreateEndpointConfig ShadowProductionVariants).
+  if (variant && endpoint && body && endpoint.shadows.length > 0) {
+    for (const shadow of endpoint.shadows) setImmediate(() => void scoreShadowCopy(ctx, endpoint, shadow, req, body));
+  }
+}
+
+async function scoreShadowCopy(ctx: RuntimeContext, endpoint: HostedEndpoint, shadow: HostedVariant, req: IncomingMessage, body: Buffer) {
+  const started = performance.now();
+  try {
+    // No explanations for the copy: Clarify explains what the caller receives, not the shadow.
+    const output = await callVariant(ctx, endpoint, shadow, req, body, false);
+    recordMetrics(shadow, 200, started, performance.now() - started);
+    captureCall(ctx, endpoint, shadow, req, body, output);
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : internalFailure();
+    recordMetrics(shadow, metricStatusOf(apiError), started, performance.now() - started);
+  }
+}
+
+function captureCall(
+  ctx: RuntimeContext,
+  endpoint: HostedEndpoint,
+  variant: HostedVariant,
+  req: IncomingMessage,
+  body: Buffer,
+  output: ContainerResponse,
+): void {
+  if (!endpoint.capture) return;
+  ctx.capture.record(ctx.hosting.randomOf(endpoint.name).capture, {
+    endpointName: endpoint.name,
+    variantName: variant.name,
+    settings: endpoint.capture,
+    inputContentType: header(req, "content-type") ?? "application/octet-stream",
+    input: body,
+    outputContentType: output.contentType,
+    output: output.body,
+    inferenceId: header(req, "x-amzn-sagemaker-inference-id"),
+    time: new Date(),
+  });
 }
 
 /**
@@ -84,6 +119,7 @@ async function callVariant(
   variant: HostedVariant,
   req: IncomingMessage,
   body: Buffer,
+  withExplainer = true,
 ): Promise<ContainerResponse> {
   const fault = ctx.faults.isEmpty ? undefined : ctx.faults.find(endpoint.name, variant.name);
   if (fault?.mode === "down") throw modelError(endpoint.name, 0, CRASHED_MESSAGE(endpoint.name));
@@ -94,8 +130,8 @@ async function callVariant(
   // The header overrides the config's EnableExplanations; without an ExplainerConfig there is no
   // explainer in front of the container and the request is an ordinary one (SageMaker developer
   // guide, clarify-online-explainability-invoke-endpoint).
-  const explainer =
-    expression === undefined || !endpoint.explainer ? endpoint.explainer : { ...endpoint.explainer, enableExplanations: expression };
+  const configured = withExplainer ? endpoint.explainer : undefined;
+  const explainer = expression === undefined || !configured ? configured : { ...configured, enableExplanations: expression };
   return runContainer(variant, {
     endpointName: endpoint.name,
     body,

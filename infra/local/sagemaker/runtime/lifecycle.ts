@@ -1,5 +1,6 @@
 import type { DeploymentRunner } from "../control/context";
 import { completePending, failPending, resetDesired } from "../control/endpoint-transitions";
+import { forgetTags } from "../control/tags";
 import type { StateStore } from "../state/store";
 import type { Deployment, EndpointRecord } from "../state/types";
 import type { XgboostModel } from "../xgboost";
@@ -41,9 +42,17 @@ export class EndpointLifecycle implements DeploymentRunner {
     void this.run(endpoint, generation);
   }
 
-  remove(endpointName: string): void {
-    this.bump(endpointName);
-    this.deps.hosting.remove(endpointName);
+  remove(endpoint: EndpointRecord): void {
+    const generation = this.bump(endpoint.EndpointName);
+    this.deps.hosting.remove(endpoint.EndpointName);
+    void this.wait(this.deps.transitionMs).then(() => {
+      if (!this.isCurrent(endpoint.EndpointName, generation)) return;
+      const { state } = this.deps.store;
+      if (state.endpoints[endpoint.EndpointName] !== endpoint) return;
+      delete state.endpoints[endpoint.EndpointName];
+      forgetTags(state, endpoint.EndpointArn);
+      this.deps.store.changed();
+    });
   }
 
   /**
@@ -52,6 +61,7 @@ export class EndpointLifecycle implements DeploymentRunner {
    */
   async resume(): Promise<void> {
     const serving = Object.values(this.deps.store.state.endpoints).map(async (endpoint) => {
+      if (endpoint.EndpointStatus === "Deleting") return this.remove(endpoint);
       const generation = this.bump(endpoint.EndpointName);
       if (endpoint.live) await this.reinstall(endpoint, generation);
       if (endpoint.pending && this.isCurrent(endpoint.EndpointName, generation)) void this.run(endpoint, generation);
@@ -124,7 +134,8 @@ export class EndpointLifecycle implements DeploymentRunner {
   }
 
   private async load(deployment: Deployment | undefined): Promise<LoadedDeployment> {
-    const models = await Promise.all((deployment?.variants ?? []).map((v) => this.deps.models.load(v.container)));
+    const all = [...(deployment?.variants ?? []), ...(deployment?.shadowVariants ?? [])];
+    const models = await Promise.all(all.map((v) => this.deps.models.load(v.container)));
     const clarify = deployment?.ExplainerConfig?.ClarifyExplainerConfig;
     if (!clarify) return { models, shapBaselines: [] };
     // An invalid EnableExplanations expression fails the endpoint's creation (SageMaker developer

@@ -53,6 +53,7 @@ export interface EndpointConfigRecord extends Json {
   EndpointConfigName: string;
   EndpointConfigArn: string;
   ProductionVariants: ProductionVariantSpec[];
+  ShadowProductionVariants?: ProductionVariantSpec[];
   DataCaptureConfig?: DataCaptureSpec;
   ExplainerConfig?: ExplainerSpec;
   CreationTime: number;
@@ -74,6 +75,8 @@ export interface DeployedVariant {
 export interface Deployment {
   EndpointConfigName: string;
   variants: DeployedVariant[];
+  /** Shadow variants: each gets a copy of every request; their answers are never returned. */
+  shadowVariants?: DeployedVariant[];
   DataCaptureConfig?: DataCaptureSpec;
   ExplainerConfig?: ExplainerSpec;
 }

@@ -1,0 +1,108 @@
+import { DeleteEndpointCommand } from "@aws-sdk/client-sagemaker";
+import { createVariantEndpoint, waitForEndpoints } from "@/infra/local/seed/seed-models";
+import { DEMO_USER_ROLES } from "@/infra/local/seed/demo-tenants";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import type { Role } from "@/lib/auth/roles";
+import { sageMakerClient } from "@/lib/aws/clients";
+import { FEATURE_NAMES } from "@/lib/features/schema";
+import { saveSettings } from "@/lib/settings/save-settings";
+import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from "@/lib/settings/tenant-settings";
+import { createTenant } from "@/lib/tenants/create-tenant";
+import { createUser } from "@/lib/users/create-user";
+
+/**
+ * A tenant of a test's own, for integration tests (test/integration/fixtures.ts) and e2e tests
+ * (e2e/support/test-tenant.ts), so that whatever a test changes (faults, weights, settings,
+ * thresholds, rules, claims, verdicts, rate limits) no other test sees, and whatever other tests
+ * change it never sees. The demo's tenants and endpoints are only ever read by tests.
+ */
+export interface TestTenantOptions {
+  /** Goes into the tenant id and endpoint name, to find them in logs. Letters, digits and dashes. */
+  label: string;
+  /**
+   * Saved over TEST_SETTINGS as settings version 1; null leaves the tenant unsaved (the product's
+   * defaults, version 0).
+   */
+  settings?: Partial<TenantSettings> | null;
+  /**
+   * Its own SageMaker endpoint, built the way the demo seed builds one (infra/local/seed/seed-models.ts)
+   * from a committed model group the seed uploaded. Weights default to production only, so which
+   * variant answers is known, never drawn.
+   */
+  endpoint?: {
+    modelPackageGroupName?: "acme-bank-fraud" | "globex-pay-fraud";
+    productionVersion?: number;
+    canaryVersion?: number;
+    weights?: { production: number; canary: number };
+  };
+  /** Users of each role (analyst@, mlops@, admin@<tenant>.test) with this password; none when omitted. */
+  password?: string;
+}
+
+export interface TestTenantRecord {
+  tenantId: string;
+  name: string;
+  endpointName: string;
+  modelPackageGroupName: string;
+  apiKey: string;
+  keyId: string;
+  /** The settings version after the fixture: 1, or 0 with `settings: null`. */
+  settingsVersion: number;
+  users: Array<{ email: string; name: string; role: Role }>;
+}
+
+/**
+ * What a test tenant runs with unless the test says otherwise: the product's defaults, except that
+ * neither the wall clock nor a shared budget decides an outcome. A model answer is never too slow
+ * (the largest timeout budget; a test of the budget sets its own) and the rate limit is out of reach
+ * (a test of the limit sets its own).
+ */
+export const TEST_SETTINGS: TenantSettings = { ...DEFAULT_TENANT_SETTINGS, timeoutBudgetMs: 10_000, rateLimitPerSecond: 100_000 };
+
+/** Unique per call: names are global in SageMaker and tenant ids in the table. ≤ 40 characters. */
+export function uniqueName(label: string): string {
+  return `it-${label.slice(0, 20)}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function createTestTenantRecords(options: TestTenantOptions): Promise<TestTenantRecord> {
+  const tenantId = uniqueName(options.label);
+  const name = `Test ${options.label}`;
+  const endpointName = `fraud-${tenantId}`;
+  const group = options.endpoint?.modelPackageGroupName ?? "acme-bank-fraud";
+  await createTenant({ tenantId, name, endpointName, modelPackageGroupName: group, createdAt: new Date().toISOString() });
+  await createVariantEndpoint({
+    endpointName,
+    tenantId,
+    modelPackageGroupName: group,
+    productionVersion: options.endpoint?.productionVersion ?? 2,
+    canaryVersion: options.endpoint?.canaryVersion ?? 3,
+    weights: options.endpoint?.weights ?? { production: 1, canary: 0 },
+    featureHeaders: FEATURE_NAMES,
+  });
+  let settingsVersion = 0;
+  if (options.settings !== null) {
+    const saved = await saveSettings({
+      tenantId,
+      settings: { ...TEST_SETTINGS, ...options.settings },
+      expectedVersion: 0,
+      actor: "fixture",
+    });
+    settingsVersion = saved.version;
+  }
+  const users: TestTenantRecord["users"] = [];
+  if (options.password) {
+    for (const { localPart, role, title } of DEMO_USER_ROLES) {
+      const user = { email: `${localPart}@${tenantId}.test`, name: `${title}, ${name}`, role };
+      await createUser({ tenantId, ...user, password: options.password });
+      users.push(user);
+    }
+  }
+  const { record, plaintext } = await createApiKey({ tenantId, name: "test", createdBy: "fixture" });
+  await waitForEndpoints([{ endpointName }]);
+  return { tenantId, name, endpointName, modelPackageGroupName: group, apiKey: plaintext, keyId: record.keyId, settingsVersion, users };
+}
+
+/** Deletes the tenant's endpoint (the emulator stops hosting its models); its items stay, keyed apart. */
+export async function deleteTestEndpoint(endpointName: string): Promise<void> {
+  await sageMakerClient().send(new DeleteEndpointCommand({ EndpointName: endpointName }));
+}
