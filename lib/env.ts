@@ -56,6 +56,11 @@ const envSchema = z
         }
       })
       .pipe(demoAccountsSchema.optional()),
+    /**
+     * Proxies of ours in front of the console that append to X-Forwarded-For (lib/auth/client-address.ts):
+     * 1 = the load balancer (or Next itself locally). The client address counts sign-in failures.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   })
   .superRefine((value, ctx) => {
     if (value.AUTH_PROVIDER !== "oidc") return;

@@ -28,5 +28,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     tenantId?: string;
     role?: Role;
+    /** The session's id (lib/auth/callbacks.ts): sign-out revokes it on the server (lib/users/end-session.ts). */
+    sid?: string;
   }
 }

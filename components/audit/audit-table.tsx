@@ -30,6 +30,11 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   <td className="px-4 py-2.5">{entry.actor}</td>
                   <td className="px-4 py-2.5">
                     <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
+                    {entry.state === "pending" && (
+                      <span className="ml-1.5" title="Recorded before the change; its outcome was never confirmed">
+                        <Badge tone="warning">unconfirmed</Badge>
+                      </span>
+                    )}
                   </td>
                   <td className="px-4 py-2.5 font-mono text-[12px]">{entry.target}</td>
                   <td className="max-w-[280px] px-4 py-2.5 text-muted">{entry.reason ?? <span className="text-subtle">—</span>}</td>

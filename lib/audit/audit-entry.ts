@@ -17,6 +17,12 @@ export interface AuditEntry {
   after: unknown;
   reason: string | null;
   at: string;
+  /**
+   * `pending`: the intent was recorded before the mutation ran and its outcome is not confirmed
+   * (lib/audit/README.md); `done`: the change happened as recorded. Entries from before this field
+   * existed are done.
+   */
+  state?: "pending" | "done";
 }
 
 export const auditFiltersSchema = z.object({

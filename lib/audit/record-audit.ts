@@ -5,9 +5,12 @@ import { store } from "@/lib/db/store";
 import type { AuditEntry } from "./audit-entry";
 import type { StoreDeps } from "@/lib/db/store";
 
-export type AuditInput = Omit<AuditEntry, "id" | "at" | "reason"> & { reason?: string | null };
+export type AuditInput = Omit<AuditEntry, "id" | "at" | "reason" | "state"> & { reason?: string | null };
 
-/** Appends an audit entry; entries are never updated or deleted. */
+/**
+ * Appends a completed audit entry. For a mutation use auditedAction instead, which records the
+ * intent before the change so that no acknowledged change can lack its entry.
+ */
 export async function recordAudit(input: AuditInput, deps: StoreDeps = {}): Promise<AuditEntry> {
   const { db, tableName, now } = store(deps);
   const entry: AuditEntry = {
@@ -15,6 +18,7 @@ export async function recordAudit(input: AuditInput, deps: StoreDeps = {}): Prom
     reason: input.reason?.trim() || null,
     id: randomUUID(),
     at: now().toISOString(),
+    state: "done",
   };
   await db.send(
     new PutCommand({

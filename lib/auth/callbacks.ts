@@ -1,9 +1,19 @@
+import { randomUUID } from "node:crypto";
 import type { Session, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 
 /** At sign-in: copy the user's tenant and role into the token (the token is the session). */
 export function tokenWithUser(token: JWT, user: User): JWT {
-  return { ...token, sub: user.id, email: user.email, name: user.name, tenantId: user.tenantId, role: user.role };
+  return {
+    ...token,
+    sub: user.id,
+    email: user.email,
+    name: user.name,
+    tenantId: user.tenantId,
+    role: user.role,
+    // One id per sign-in, kept through every re-issue of the token: what sign-out revokes.
+    sid: randomUUID(),
+  };
 }
 
 /**

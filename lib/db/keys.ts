@@ -15,6 +15,8 @@
  * | queue link  | TENANT#<t>#CUSTOMER#<c> or …#CARD#<c> | <iso created>#<txn> |  |        |
  * | seed marker | TENANT#<t>            | SEED#<name>        |                      |        |
  * | rate window | TENANT#<t>#RATE#<key> | WINDOW             |                      |        |
+ * | sign-in throttle (account) | TENANT#<t> | SIGNIN#<email> |                |        |
+ * | sign-in throttle (address) | SIGNIN#ADDRESS#<address> | THROTTLE |        |        |
  *
  * | item        | GSI2PK                    | GSI2SK                         |
  * |-------------|---------------------------|--------------------------------|
@@ -26,6 +28,9 @@
  * partitions. Counts per status are ADD counters spread over a few shards (one item per tenant
  * would be a hot key at scoring speed); links let the detail page find a customer's or card's
  * other queued transactions without a third index.
+ *
+ * The one partition that does not begin with a tenant is the sign-in throttle of a client address:
+ * it is counted before anyone is signed in and across tenants (lib/auth/throttle).
  */
 export const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
 export const TENANT_SK = "TENANT";
@@ -64,3 +69,8 @@ export function normaliseEmail(email: string): string {
 /** Per-key rate-limit window (lib/scoring/rate-limit): one item per API key, reset each second. */
 export const rateWindowPk = (tenantId: string, keyId: string) => `TENANT#${tenantId}#RATE#${keyId}`;
 export const RATE_WINDOW_SK = "WINDOW";
+
+/** Sign-in throttling (lib/auth/throttle): failures per account within its tenant, and per client address. */
+export const signInAccountSk = (email: string) => `SIGNIN#${normaliseEmail(email)}`;
+export const signInAddressPk = (address: string) => `SIGNIN#ADDRESS#${address}`;
+export const SIGNIN_ADDRESS_SK = "THROTTLE";

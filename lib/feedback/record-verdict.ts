@@ -1,6 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { auditedAction } from "@/lib/audit/audited-action";
 import { QUEUE_ITEM_SK, queueItemPk, queueStatusIndexPk } from "@/lib/db/keys";
 import { isConditionFailed } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
@@ -17,7 +17,6 @@ import {
   type VerdictRecord,
 } from "@/lib/queue/queue-item";
 import { toQueueItem } from "@/lib/queue/stored-item";
-import { withRetries } from "@/lib/queue/with-retries";
 import type { QueueStoreDeps } from "@/lib/queue/deps";
 
 export interface VerdictInput {
@@ -41,7 +40,8 @@ export interface VerdictOutcome {
  * version the analyst saw, pending, and not claimed by someone else. The status moves between the
  * indexes' partitions in the same write. A retry of an applied verdict is answered as "unchanged";
  * anything else that fails the condition is 409 with who decided first (or who holds the claim).
- * Every applied verdict is an audit record and adjusts the per-status counts.
+ * Every applied verdict is audited (auditedAction: the intent is recorded first) and adjusts the
+ * per-status counts.
  */
 export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = {}): Promise<VerdictOutcome> {
   const { db, tableName, now: clock } = store(deps);
@@ -56,63 +56,68 @@ export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = 
   };
   const partition = queueStatusIndexPk(input.tenantId, status);
   const versionCondition = input.version === 1 ? "(#version = :v OR attribute_not_exists(#version))" : "#version = :v";
-  let before: QueueItem;
-  try {
-    const { Attributes } = await db.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
-        UpdateExpression:
-          "SET #status = :status, GSI1PK = :partition, GSI2PK = :partition, #verdict = :verdict, #version = :next, #claim = :none",
-        ConditionExpression: `attribute_exists(PK) AND ${versionCondition} AND #status IN (:open, :escalated) AND (attribute_not_exists(#claim.#by) OR #claim.#by = :me OR #claim.#exp < :now)`,
-        ExpressionAttributeNames: {
-          "#status": "status",
-          "#verdict": "verdict",
-          "#version": "version",
-          "#claim": "claim",
-          "#by": "by",
-          "#exp": "expiresAt",
-        },
-        ExpressionAttributeValues: {
-          ":status": status,
-          ":partition": partition,
-          ":verdict": verdict,
-          ":v": input.version,
-          ":next": input.version + 1,
-          ":none": null,
-          ":open": "open",
-          ":escalated": "escalated",
-          ":me": input.actor.id,
-          ":now": now.toISOString(),
-        },
-        ReturnValues: "ALL_OLD",
-      }),
-    );
-    before = toQueueItem(Attributes ?? {});
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-    return refusal(input, now, deps);
-  }
-  const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
-  await adjustQueueCountsQuietly(
-    { tenantId: input.tenantId, delta: before.status === status ? {} : { [before.status]: -1, [status]: 1 } },
-    deps,
-  );
-  await withRetries(() =>
-    recordAudit(
-      {
-        tenantId: input.tenantId,
-        actor: input.actor.id,
-        action: `queue.verdict.${input.verdict}`,
-        target: `txn:${input.txnId}`,
+  const target = `txn:${input.txnId}`;
+  return auditedAction(
+    {
+      tenantId: input.tenantId,
+      actor: input.actor.id,
+      action: `queue.verdict.${input.verdict}`,
+      target,
+      reason: verdict.note,
+      requested: verdict,
+    },
+    async () => {
+      let before: QueueItem;
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { PK: queueItemPk(input.tenantId, input.txnId), SK: QUEUE_ITEM_SK },
+            UpdateExpression:
+              "SET #status = :status, GSI1PK = :partition, GSI2PK = :partition, #verdict = :verdict, #version = :next, #claim = :none",
+            ConditionExpression: `attribute_exists(PK) AND ${versionCondition} AND #status IN (:open, :escalated) AND (attribute_not_exists(#claim.#by) OR #claim.#by = :me OR #claim.#exp < :now)`,
+            ExpressionAttributeNames: {
+              "#status": "status",
+              "#verdict": "verdict",
+              "#version": "version",
+              "#claim": "claim",
+              "#by": "by",
+              "#exp": "expiresAt",
+            },
+            ExpressionAttributeValues: {
+              ":status": status,
+              ":partition": partition,
+              ":verdict": verdict,
+              ":v": input.version,
+              ":next": input.version + 1,
+              ":none": null,
+              ":open": "open",
+              ":escalated": "escalated",
+              ":me": input.actor.id,
+              ":now": now.toISOString(),
+            },
+            ReturnValues: "ALL_OLD",
+          }),
+        );
+        before = toQueueItem(Attributes ?? {});
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+        return { outcome: "unchanged", result: await refusal(input, now, deps) };
+      }
+      const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
+      await adjustQueueCountsQuietly(
+        { tenantId: input.tenantId, delta: before.status === status ? {} : { [before.status]: -1, [status]: 1 } },
+        deps,
+      );
+      return {
+        outcome: "applied",
+        result: { outcome: "applied", item } satisfies VerdictOutcome,
         before: { status: before.status, version: before.version, verdict: before.verdict },
         after: { status, version: item.version, verdict },
-        reason: verdict.note,
-      },
-      deps,
-    ),
+      };
+    },
+    deps,
   );
-  return { outcome: "applied", item };
 }
 
 /** Why the condition failed, read back consistently: a retry of our own verdict, gone, decided, or claimed. */

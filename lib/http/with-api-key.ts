@@ -12,6 +12,11 @@ export interface ApiKeyContext {
   tenantId: string;
   /** performance.now() at arrival, before authentication and body parsing. */
   startedAt: number;
+  /**
+   * Charges the rest of a request that carries `transactions` transactions: one unit was admitted
+   * on arrival (before the body was read), so a batch of n rows costs n in all.
+   */
+  chargeTransactions: (transactions: number) => Promise<void>;
 }
 
 /**
@@ -26,7 +31,9 @@ export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): 
       const key = await authenticateApiKey(req.headers.get("authorization"));
       const { rateLimitPerSecond } = await cachedSettings({ tenantId: key.tenantId });
       await enforceRateLimit(key, rateLimitPerSecond);
-      return await handler({ req, key, tenantId: key.tenantId, startedAt });
+      const chargeTransactions = (transactions: number) =>
+        enforceRateLimit(key, rateLimitPerSecond, { units: transactions - 1, requestTotal: transactions });
+      return await handler({ req, key, tenantId: key.tenantId, startedAt, chargeTransactions });
     } catch (error) {
       const response = toErrorResponse(error);
       if (error instanceof RateLimitedError) response.headers.set("retry-after", String(error.retryAfterSeconds));

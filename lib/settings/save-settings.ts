@@ -1,8 +1,8 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { auditedAction } from "@/lib/audit/audited-action";
 import { SETTINGS_SK, tenantPk } from "@/lib/db/keys";
-import { ifConditionFails } from "@/lib/db/condition";
+import { isConditionFailed } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
 import type { StoreDeps } from "@/lib/db/store";
 import { getSettings, type VersionedSettings } from "./get-settings";
@@ -20,42 +20,45 @@ export interface SaveSettingsInput {
 
 /**
  * Saves a tenant's settings with optimistic concurrency and records the change in the audit log
- * (before and after). dynalite has no transactions, so the audit entry follows the write; a failed
- * audit write surfaces as an error to the admin, who can see the saved state and retry.
+ * (before and after): the intent is recorded before the write and completed after it
+ * (lib/audit/README.md), so no save is acknowledged without its entry.
  */
 export async function saveSettings(input: SaveSettingsInput, deps: StoreDeps = {}): Promise<VersionedSettings> {
-  const settings = tenantSettingsSchema.parse(input.settings);
   const { db, tableName, now } = store(deps);
+  const settings = tenantSettingsSchema.parse(input.settings);
   const before = await getSettings({ tenantId: input.tenantId }, deps);
   if (before.version !== input.expectedVersion) throw conflict(before.version);
   const version = input.expectedVersion + 1;
   const updatedAt = now().toISOString();
-  const put = new PutCommand({
-    TableName: tableName,
-    Item: { PK: tenantPk(input.tenantId), SK: SETTINGS_SK, settings, version, updatedAt, updatedBy: input.actor },
-    ConditionExpression: input.expectedVersion === 0 ? "attribute_not_exists(PK)" : "version = :expected",
-    ExpressionAttributeValues: input.expectedVersion === 0 ? undefined : { ":expected": input.expectedVersion },
-  });
-  await ifConditionFails(
-    () => db.send(put),
-    () => {
-      throw conflict();
-    },
-  );
-  invalidateCachedSettings({ tenantId: input.tenantId });
-  await recordAudit(
+  return auditedAction(
     {
       tenantId: input.tenantId,
       actor: input.actor,
       action: "settings.update",
       target: "settings",
-      before: before.settings,
-      after: settings,
       reason: input.reason,
+      requested: settings,
+    },
+    async () => {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { PK: tenantPk(input.tenantId), SK: SETTINGS_SK, settings, version, updatedAt, updatedBy: input.actor },
+            ConditionExpression: input.expectedVersion === 0 ? "attribute_not_exists(PK)" : "version = :expected",
+            ExpressionAttributeValues: input.expectedVersion === 0 ? undefined : { ":expected": input.expectedVersion },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailed(error)) throw conflict();
+        throw error;
+      }
+      invalidateCachedSettings({ tenantId: input.tenantId });
+      const saved: VersionedSettings = { settings, version, updatedAt, updatedBy: input.actor };
+      return { outcome: "applied", result: saved, before: before.settings, after: settings };
     },
     deps,
   );
-  return { settings, version, updatedAt, updatedBy: input.actor };
 }
 
 function conflict(current?: number): AppError {

@@ -18,6 +18,8 @@ export async function createUser(input: NewUser, deps: StoreDeps = {}): Promise<
     ...fields,
     email,
     passwordHash: await hashPassword(password),
+    enabled: true,
+    revokedSessions: {},
     createdAt: now().toISOString(),
   };
   const put = new PutCommand({

@@ -1,4 +1,3 @@
-export { authenticateUser } from "./authenticate-user";
 export { createUser } from "./create-user";
 export { findUserByEmail } from "./find-user-by-email";
 export { hashPassword, verifyPassword } from "./password";

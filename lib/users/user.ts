@@ -9,6 +9,15 @@ export const userRecordSchema = z.object({
   role: roleSchema,
   passwordHash: z.string().optional(),
   createdAt: z.string(),
+  /** A disabled user cannot sign in, and their sessions end at the next re-check (lib/auth/session-check.ts). Absent = enabled. */
+  enabled: z.boolean().default(true),
+  /**
+   * Sessions signed out before they expired: session id → until when (epoch ms) the entry must be kept
+   * (lib/users/end-session.ts). Pruned at each sign-out, so it holds at most a working day's sign-outs.
+   */
+  revokedSessions: z.record(z.string(), z.number()).default({}),
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
 });
 
 export type UserRecord = z.infer<typeof userRecordSchema>;
@@ -25,6 +34,14 @@ export const newUserSchema = z.object({
 });
 
 export type NewUser = z.infer<typeof newUserSchema>;
+
+/** What an admin sees of a user (GET /api/users). */
+export type UserSummary = Pick<UserRecord, "email" | "name" | "role" | "enabled" | "createdAt" | "updatedAt" | "updatedBy">;
+
+export function toUserSummary(record: UserRecord): UserSummary {
+  const { email, name, role, enabled, createdAt, updatedAt, updatedBy } = record;
+  return { email, name, role, enabled, createdAt, updatedAt, updatedBy };
+}
 
 export function withoutSecrets(record: UserRecord): User {
   const { passwordHash: _passwordHash, ...user } = record;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { authenticateUser } from "./authenticate-user";
 import { createUser } from "./create-user";
 import { fakeUserTable } from "./fake-table";
 import { findUserByEmail } from "./find-user-by-email";
@@ -41,27 +40,12 @@ describe("createUser", () => {
   });
 });
 
-describe("findUserByEmail and authenticateUser", () => {
+describe("findUserByEmail", () => {
   it("finds a user case-insensitively", async () => {
     const { deps } = fakeUserTable();
     await createUser(ana, deps);
     expect(await findUserByEmail(" ANALYST@acme-bank.test ", deps)).toMatchObject({ tenantId: "acme-bank", role: "analyst" });
     expect(await findUserByEmail("nobody@acme-bank.test", deps)).toBeNull();
-  });
-
-  it("returns the user without secrets for the right password, null otherwise", async () => {
-    const { deps } = fakeUserTable();
-    await createUser(ana, deps);
-    const user = await authenticateUser("analyst@acme-bank.test", "demo1234", deps);
-    expect(user).toEqual({
-      tenantId: "acme-bank",
-      email: "analyst@acme-bank.test",
-      name: "Ana Lyst",
-      role: "analyst",
-      createdAt: expect.any(String) as string,
-    });
-    expect(await authenticateUser("analyst@acme-bank.test", "wrong-password", deps)).toBeNull();
-    expect(await authenticateUser("nobody@acme-bank.test", "demo1234", deps)).toBeNull();
   });
 
   it("refuses an e-mail registered in two tenants rather than guessing the tenant", async () => {

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { ApiKeysPanel, ScoringSettingsPanel } from "./settings-panels";
+import { ApiKeysPanel, ScoringSettingsPanel, UsersPanel } from "./settings-panels";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -15,7 +15,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="How this tenant's transactions are scored, and the API keys payment applications use. Every change is recorded in the audit log."
+        description="How this tenant's transactions are scored, the API keys payment applications use, and who may sign in. Every change is recorded in the audit log."
       />
       <div className="space-y-6">
         <Suspense
@@ -35,6 +35,15 @@ export default async function SettingsPage() {
           }
         >
           <ApiKeysPanel tenantId={user.tenantId} />
+        </Suspense>
+        <Suspense
+          fallback={
+            <Card>
+              <TableSkeleton rows={3} />
+            </Card>
+          }
+        >
+          <UsersPanel tenantId={user.tenantId} currentUserId={user.id} />
         </Suspense>
       </div>
     </>

@@ -1,11 +1,14 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { UsersSection } from "@/components/settings/users-section";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { apiKeysQueryOptions } from "@/lib/queries/api-keys";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { settingsQueryOptions } from "@/lib/queries/settings";
+import { usersQueryOptions } from "@/lib/queries/users";
 import { getSettings } from "@/lib/settings/get-settings";
+import { listUsers } from "@/lib/users/list-users";
 
 /**
  * Server prefetch of each section (same query keys as the client, from lib/queries), in its own
@@ -27,6 +30,16 @@ export async function ApiKeysPanel({ tenantId }: { tenantId: string }) {
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ApiKeysSection />
+    </HydrationBoundary>
+  );
+}
+
+export async function UsersPanel({ tenantId, currentUserId }: { tenantId: string; currentUserId: string }) {
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(usersQueryOptions().queryKey, { users: await listUsers({ tenantId }) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <UsersSection currentUserId={currentUserId} />
     </HydrationBoundary>
   );
 }

@@ -28,12 +28,33 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** Admits one request of an API key or throws RateLimitedError (429 with Retry-After, see lib/http/with-api-key.ts). */
+export interface RateLimitCharge {
+  /** Units to admit now (one per transaction). */
+  units?: number;
+  /** Transactions the whole request carries, when part of it was admitted earlier; defaults to `units`. */
+  requestTotal?: number;
+  rateLimiter?: RateLimiter;
+}
+
+/**
+ * Admits `units` transactions of an API key (1 for a single score, n for a batch of n) or throws
+ * RateLimitedError (429 with Retry-After, see lib/http/with-api-key.ts). A request carrying more transactions
+ * than the per-second limit can never be admitted, so that is a 413 telling the caller to split the
+ * batch, not a 429 to retry.
+ */
 export async function enforceRateLimit(
   key: { tenantId: string; keyId: string },
   limitPerSecond: number,
-  rateLimiter: RateLimiter = liveLimiter(),
+  { units = 1, requestTotal = units, rateLimiter = liveLimiter() }: RateLimitCharge = {},
 ): Promise<void> {
-  const admission = await rateLimiter.admit(key, limitPerSecond);
+  if (requestTotal > limitPerSecond) {
+    throw new AppError(
+      "payload_too_large",
+      `${requestTotal} transactions exceed this API key's limit of ${limitPerSecond} per second; send smaller batches`,
+      { details: { limitPerSecond, transactions: requestTotal } },
+    );
+  }
+  if (units <= 0) return;
+  const admission = await rateLimiter.admit(key, limitPerSecond, units);
   if (!admission.isAllowed) throw new RateLimitedError(limitPerSecond, admission.retryAfterSeconds);
 }

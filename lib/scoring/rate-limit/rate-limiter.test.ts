@@ -4,14 +4,16 @@ import { chunkFor, createRateLimiter, type LeaseCapacity } from "./rate-limiter"
 /** A shared window counter as DynamoDB keeps it, for several limiters (instances) at once. */
 function sharedCounter() {
   const used = new Map<string, number>();
+  const grantedTotal = new Map<string, number>();
   const lease = vi.fn<LeaseCapacity>(({ keyId, window, want, limit }) => {
     const id = `${keyId}@${window}`;
     const before = used.get(id) ?? 0;
     const granted = Math.max(0, Math.min(want, limit - before));
     used.set(id, before + want);
+    grantedTotal.set(id, (grantedTotal.get(id) ?? 0) + granted);
     return Promise.resolve(granted);
   });
-  return { lease };
+  return { lease, granted: grantedTotal };
 }
 
 const key = { tenantId: "t1", keyId: "k1" };
@@ -57,6 +59,30 @@ describe("createRateLimiter", () => {
     await admitMany(limiter, 3, 3);
     expect(await limiter.admit(key, 3)).toMatchObject({ isAllowed: false });
     expect(await limiter.admit({ tenantId: "t1", keyId: "k2" }, 3)).toEqual({ isAllowed: true });
+  });
+
+  it("charges a batch one unit per transaction: 1,000 rows use 1,000 of the window", async () => {
+    const { lease, granted } = sharedCounter();
+    const limiter = createRateLimiter({ lease, now: () => 2_000 });
+    expect(await limiter.admit(key, 1000, 1000)).toEqual({ isAllowed: true });
+    expect(granted.get("k1@2")).toBe(1000);
+    expect(await limiter.admit(key, 1000)).toEqual({ isAllowed: false, retryAfterSeconds: 1 });
+  });
+
+  it("refuses a batch that no longer fits the window but still serves single requests from what is left", async () => {
+    const { lease } = sharedCounter();
+    const limiter = createRateLimiter({ lease, now: () => 3_000 });
+    expect(await limiter.admit(key, 100, 60)).toEqual({ isAllowed: true });
+    expect(await limiter.admit(key, 100, 60)).toMatchObject({ isAllowed: false });
+    const singles = await admitMany(limiter, 45, 100);
+    expect(singles.filter((r) => r.isAllowed)).toHaveLength(40);
+  });
+
+  it("never admits a cost above the limit", async () => {
+    const { lease } = sharedCounter();
+    const limiter = createRateLimiter({ lease, now: () => 4_000 });
+    expect(await limiter.admit(key, 10, 11)).toMatchObject({ isAllowed: false });
+    expect(lease).not.toHaveBeenCalled();
   });
 
   it("fails open when the counter cannot be reached, and reports the error", async () => {

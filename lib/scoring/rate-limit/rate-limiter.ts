@@ -9,6 +9,8 @@
  * - Cost: at most limit / chunk = 20 writes per key per second at full rate, one per instance per
  *   window when idle-ish. The next chunk is leased in the background when a lease runs low, so
  *   only the first request of a window waits for DynamoDB (one round trip, p99 not p95).
+ * - A request costs what it carries: one unit per transaction, so a batch of n rows costs n
+ *   (`admit(key, limit, n)`); a lease grows to cover what the request needs beyond the chunk.
  * - Fail open: when DynamoDB cannot be reached, the instance grants itself a chunk and logs. A
  *   rate limiter must not take scoring down with it (DESIGN: model and store trouble degrade).
  */
@@ -60,9 +62,9 @@ export function createRateLimiter(options: RateLimiterOptions) {
     return bucket;
   }
 
-  function startLease(bucket: Bucket, key: { tenantId: string; keyId: string }, limit: number): Promise<void> {
+  function startLease(bucket: Bucket, key: { tenantId: string; keyId: string }, limit: number, need = 1): Promise<void> {
     const window = bucket.window;
-    const want = chunkFor(limit);
+    const want = Math.min(limit, Math.max(chunkFor(limit), need));
     const isFirstOfWindow = !bucket.hasLeased;
     bucket.hasLeased = true;
     const leasing = lease({ ...key, window, want, limit, isFirstOfWindow })
@@ -84,19 +86,21 @@ export function createRateLimiter(options: RateLimiterOptions) {
     return leasing;
   }
 
-  async function admit(key: { tenantId: string; keyId: string }, limit: number): Promise<Admission> {
+  /** Admits `cost` units (transactions) at once, or none of them. A cost above the limit never fits a window. */
+  async function admit(key: { tenantId: string; keyId: string }, limit: number, cost = 1): Promise<Admission> {
+    if (cost > limit) return { isAllowed: false, retryAfterSeconds: 1 };
     for (;;) {
       const at = now();
       const window = Math.floor(at / 1000);
       const bucket = bucketFor(`${key.tenantId}\n${key.keyId}`, window);
-      if (bucket.remaining > 0) {
-        bucket.remaining -= 1;
+      if (bucket.remaining >= cost) {
+        bucket.remaining -= cost;
         // Lease ahead so that requests do not wait for DynamoDB mid-window.
         if (bucket.remaining <= chunkFor(limit) / 4 && !bucket.leasing && !bucket.isExhausted) void startLease(bucket, key, limit);
         return ALLOWED;
       }
       if (bucket.isExhausted) return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * 1000 - at) / 1000)) };
-      await (bucket.leasing ?? startLease(bucket, key, limit));
+      await (bucket.leasing ?? startLease(bucket, key, limit, cost - bucket.remaining));
     }
   }
 
