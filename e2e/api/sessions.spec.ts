@@ -101,7 +101,7 @@ test("after 5 wrong passwords the right one is refused with the same generic ans
   const right = await answer(email, DEMO_PASSWORD);
   const unknown = await answer(`nobody@${locked.tenantId}.test`, DEMO_PASSWORD);
   for (const refused of [...wrong, right, unknown]) {
-    expect(refused.status).toBe(200);
+    expect(refused.status).toBe(401);
     expect(refused.body.url).toContain("error=CredentialsSignin");
   }
   // Byte for byte the same answer whether the password was wrong, the account locked, or unknown.
