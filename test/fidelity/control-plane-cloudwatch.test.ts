@@ -14,6 +14,7 @@ import {
 import { beforeAll, describe, expect, it } from "vitest";
 import { cloudWatchClient, sageMakerClient } from "@/lib/aws/clients";
 import { createModel, deploy, eventually, failure, variant, waitForStatus, XGBOOST_IMAGE } from "./support";
+import { holdTransitions } from "@/infra/local/sagemaker/test-support";
 
 /** The SageMaker control plane and CloudWatch, as their API references describe them. */
 const P = "fid-cp";
@@ -38,6 +39,7 @@ describe("SageMaker control plane", () => {
 
   // DeleteEndpoint: the endpoint is Deleting, and its name stays taken until it is gone.
   it("deletes through Deleting, refusing to re-create the name until the endpoint is gone", async () => {
+    await holdTransitions(`${P}-life`, true);
     await sm().send(new DeleteEndpointCommand({ EndpointName: `${P}-life` }));
     const deleting = await sm().send(new DescribeEndpointCommand({ EndpointName: `${P}-life` }));
     expect(deleting.EndpointStatus).toBe("Deleting");
@@ -45,6 +47,7 @@ describe("SageMaker control plane", () => {
     const refused = await failure(recreate);
     expect(refused.name).toBe("ValidationException");
     expect(refused.message).toContain("Cannot create already existing endpoint");
+    await holdTransitions(`${P}-life`, false);
     await eventually(
       () =>
         sm()

@@ -17,12 +17,13 @@ import { describe, expect, inject, it } from "vitest";
 import { sageMakerClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
 import { XGBOOST_IMAGE, artifactKey } from "@/infra/local/seed/seed-models";
+import { holdTransitions } from "@/infra/local/sagemaker/test-support";
 
 const sm = () => sageMakerClient();
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const modelUrl = (version: number) => `s3://${env().MODELS_BUCKET}/${artifactKey("acme-bank-fraud", version, "model.tar.gz")}`;
 
-async function createServingEndpoint(): Promise<string> {
+async function createServingEndpoint({ holdCreating = false } = {}): Promise<string> {
   const [modelA, modelB, config, endpoint] = [unique("it-a"), unique("it-b"), unique("it-config"), unique("it-endpoint")];
   for (const [name, version] of [
     [modelA, 1],
@@ -45,6 +46,7 @@ async function createServingEndpoint(): Promise<string> {
       ],
     }),
   );
+  if (holdCreating) await holdTransitions(endpoint, true);
   await sm().send(new CreateEndpointCommand({ EndpointName: endpoint, EndpointConfigName: config }));
   return endpoint;
 }
@@ -71,9 +73,10 @@ describe("SageMaker emulator through @aws-sdk/client-sagemaker", () => {
   });
 
   it("creates an endpoint that goes from Creating to InService with weighted variants", async () => {
-    const endpoint = await createServingEndpoint();
+    const endpoint = await createServingEndpoint({ holdCreating: true });
     const creating = await sm().send(new DescribeEndpointCommand({ EndpointName: endpoint }));
     expect(creating.EndpointStatus).toBe("Creating");
+    await holdTransitions(endpoint, false);
     await waitUntilEndpointInService({ client: sm(), maxWaitTime: 60, minDelay: 1 }, { EndpointName: endpoint });
     const ready = await sm().send(new DescribeEndpointCommand({ EndpointName: endpoint }));
     expect(ready.EndpointStatus).toBe("InService");
@@ -87,6 +90,7 @@ describe("SageMaker emulator through @aws-sdk/client-sagemaker", () => {
   it("updates weights: Updating, then InService with the new weights; a second update while Updating is refused", async () => {
     const endpoint = await createServingEndpoint();
     await waitUntilEndpointInService({ client: sm(), maxWaitTime: 60, minDelay: 1 }, { EndpointName: endpoint });
+    await holdTransitions(endpoint, true);
     await sm().send(
       new UpdateEndpointWeightsAndCapacitiesCommand({
         EndpointName: endpoint,
@@ -105,6 +109,7 @@ describe("SageMaker emulator through @aws-sdk/client-sagemaker", () => {
       }),
     );
     await expect(second).rejects.toMatchObject({ name: "ValidationException", $fault: "client" });
+    await holdTransitions(endpoint, false);
     await waitUntilEndpointInService({ client: sm(), maxWaitTime: 60, minDelay: 1 }, { EndpointName: endpoint });
     const done = await sm().send(new DescribeEndpointCommand({ EndpointName: endpoint }));
     expect(done.ProductionVariants?.map((v) => v.CurrentWeight)).toEqual([0, 1]);

@@ -25,13 +25,22 @@ import {
 import { InvokeEndpointCommand } from "@aws-sdk/client-sagemaker-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sageMakerClient, sageMakerRuntimeClient } from "@/lib/aws/clients";
-import { BUCKET, createModel, deployEndpoint, startTestStack, waitForStatus, XGBOOST_IMAGE, type TestStack } from "./test-support";
+import {
+  BUCKET,
+  createModel,
+  deployEndpoint,
+  holdTransitions,
+  startTestStack,
+  waitForStatus,
+  XGBOOST_IMAGE,
+  type TestStack,
+} from "./test-support";
 
 let stack: TestStack;
 const sm = () => sageMakerClient();
 
 beforeAll(async () => {
-  // A transition long enough that a Describe right after Create still sees Creating/Updating.
+  // Tests that look at Creating/Updating hold the transition (holdTransitions) rather than race it.
   stack = await startTestStack({ transitionMs: 400 });
   await createModel("tiny-a");
   await createModel("tiny-b");
@@ -61,12 +70,14 @@ describe("endpoint lifecycle", () => {
         ],
       }),
     );
+    await holdTransitions("Life-Endpoint", true);
     const created = await sm().send(new CreateEndpointCommand({ EndpointName: "Life-Endpoint", EndpointConfigName: "life-config" }));
     expect(created.EndpointArn).toBe("arn:aws:sagemaker:us-east-1:000000000000:endpoint/life-endpoint");
 
     const creating = await sm().send(new DescribeEndpointCommand({ EndpointName: "Life-Endpoint" }));
     expect(creating.EndpointStatus).toBe("Creating");
     expect(creating.CreationTime).toBeInstanceOf(Date);
+    await holdTransitions("Life-Endpoint", false);
 
     const ready = await waitForStatus("Life-Endpoint", ["InService", "Failed"]);
     expect(ready.EndpointStatus).toBe("InService");
@@ -94,6 +105,7 @@ describe("endpoint lifecycle", () => {
         { VariantName: "canary", DesiredWeight: 1 },
       ],
     };
+    await holdTransitions("Life-Endpoint", true);
     await sm().send(new UpdateEndpointWeightsAndCapacitiesCommand(input));
     const updating = await sm().send(new DescribeEndpointCommand({ EndpointName: "Life-Endpoint" }));
     expect(updating.EndpointStatus).toBe("Updating");
@@ -103,6 +115,7 @@ describe("endpoint lifecycle", () => {
     const error = await rejection(sm().send(new UpdateEndpointWeightsAndCapacitiesCommand(input)));
     expect(error.name).toBe("ValidationException");
     expect(error.message).toContain("Cannot update in-progress endpoint");
+    await holdTransitions("Life-Endpoint", false);
 
     const done = await waitForStatus("Life-Endpoint", ["InService"]);
     expect(done.ProductionVariants![0]).toMatchObject({ CurrentWeight: 1, DesiredWeight: 1 });
@@ -129,6 +142,7 @@ describe("endpoint lifecycle", () => {
         ProductionVariants: [{ VariantName: "blue", ModelName: "tiny-b", InitialInstanceCount: 1, InstanceType: "ml.m5.large" }],
       }),
     );
+    await holdTransitions("Life-Endpoint", true);
     await sm().send(new UpdateEndpointCommand({ EndpointName: "Life-Endpoint", EndpointConfigName: "life-config-2" }));
     const updating = await sm().send(new DescribeEndpointCommand({ EndpointName: "Life-Endpoint" }));
     expect(updating.EndpointStatus).toBe("Updating");
@@ -139,6 +153,7 @@ describe("endpoint lifecycle", () => {
       new InvokeEndpointCommand({ EndpointName: "Life-Endpoint", ContentType: "text/csv", Body: "1,2,3", TargetVariant: "canary" }),
     );
     expect(during.InvokedProductionVariant).toBe("canary");
+    await holdTransitions("Life-Endpoint", false);
 
     const done = await waitForStatus("Life-Endpoint", ["InService"]);
     expect(done.EndpointConfigName).toBe("life-config-2");

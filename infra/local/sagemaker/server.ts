@@ -12,6 +12,7 @@ import { handleInvoke, type RuntimeContext } from "./runtime/invoke";
 import { EndpointLifecycle } from "./runtime/lifecycle";
 import { MetricsAggregator } from "./runtime/metrics";
 import { ModelCache } from "./runtime/model-cache";
+import { TransitionHolds } from "./runtime/transition-holds";
 import { StateStore } from "./state/store";
 
 export interface SageMakerEmulatorOptions {
@@ -38,18 +39,20 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
   const metrics = new MetricsAggregator();
   const capture = new CaptureWriter();
   const faults = new FaultRegistry();
+  const holds = new TransitionHolds();
   const lifecycle = new EndpointLifecycle({
     store,
     hosting,
     models: new ModelCache(),
     metrics,
     transitionMs: opts.transitionMs ?? 1000,
+    holds,
     now: Date.now,
   });
   const control: ControlContext = { store, deployments: lifecycle, now: Date.now };
   const runtime: RuntimeContext = { hosting, faults, capture };
   const flush = () => Promise.all([capture.flush(), metrics.flush()]).then(() => undefined);
-  const admin: AdminContext = { faults, flush, random: hosting.random };
+  const admin: AdminContext = { faults, flush, random: hosting.random, holds };
 
   const server = createServer((req, res) => void route(req, res));
   // Many keep-alive clients (the scoring API, load tests) share this server.

@@ -167,3 +167,14 @@ export async function waitForStatus(endpointName: string, statuses: string[]): P
     `${endpointName} to reach ${statuses.join(" or ")}`,
   );
 }
+
+/**
+ * Keeps an endpoint's transitions (Creating, Updating, Deleting) from finishing until released, so a
+ * test can look at the in-between state without racing the transition timer (POST /_emulator/transitions).
+ */
+export async function holdTransitions(endpointName: string, hold: boolean): Promise<void> {
+  const base = process.env.AWS_ENDPOINT_URL_SAGEMAKER;
+  if (!base) throw new Error("AWS_ENDPOINT_URL_SAGEMAKER is not set: no emulator to hold");
+  const response = await fetch(`${base}/_emulator/transitions`, { method: "POST", body: JSON.stringify({ endpointName, hold }) });
+  if (!response.ok) throw new Error(`holding transitions of ${endpointName} failed: ${response.status} ${await response.text()}`);
+}

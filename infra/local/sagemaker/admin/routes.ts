@@ -4,13 +4,17 @@ import { newRequestId, readBody, sendBody, sendError } from "../http";
 import { z } from "zod";
 import type { RandomRegistry } from "../runtime/endpoint-random";
 import { faultSchema, type FaultRegistry } from "../runtime/faults";
+import type { TransitionHolds } from "../runtime/transition-holds";
 
 const routerSchema = z.object({ endpointName: z.string().min(1), seed: z.number().int() });
+const holdSchema = z.object({ endpointName: z.string().min(1), hold: z.boolean() });
 
 export interface AdminContext {
   faults: FaultRegistry;
   /** Each endpoint's seeded chance (routing, capture sampling, error faults). */
   random: RandomRegistry;
+  /** Transitions a test keeps from finishing until it lets them (POST /_emulator/transitions). */
+  holds: TransitionHolds;
   /** Writes buffered capture and metrics now (tests and demos need not wait for the timers). */
   flush(): Promise<void>;
 }
@@ -22,6 +26,7 @@ export interface AdminContext {
  *   DELETE /_emulator/faults[?endpointName=&variantName=]
  *   POST   /_emulator/flush
  *   POST   /_emulator/router  {endpointName, seed}  → restarts the endpoint's seeded streams
+ *   POST   /_emulator/transitions {endpointName, hold} → hold (true) or finish (false) its transitions
  */
 export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = newRequestId();
@@ -37,6 +42,12 @@ export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: 
       const { endpointName, seed } = parseWith(routerSchema, await readBody(req));
       ctx.random.reseed(endpointName, seed);
       return json(res, 200, { endpointName, seed });
+    }
+    if (route === "POST /_emulator/transitions") {
+      const { endpointName, hold } = parseWith(holdSchema, await readBody(req));
+      if (hold) ctx.holds.hold(endpointName);
+      else ctx.holds.release(endpointName);
+      return json(res, 200, { endpointName, hold });
     }
     if (route === "DELETE /_emulator/faults") {
       const removed = ctx.faults.clear(url.searchParams.get("endpointName") ?? undefined, url.searchParams.get("variantName") ?? undefined);

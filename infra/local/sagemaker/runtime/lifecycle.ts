@@ -9,6 +9,7 @@ import { hostedEndpointOf, type Hosting } from "./hosting";
 import type { MetricsAggregator } from "./metrics";
 import { S3UnreachableError, type ModelCache } from "./model-cache";
 import type { RecordBatch } from "./payload";
+import type { TransitionHolds } from "./transition-holds";
 import { loadShapBaselineText, parseShapBaseline } from "./shap-baseline";
 
 /** What a deployment needs in memory before it can serve: each variant's model and SHAP baseline. */
@@ -33,6 +34,7 @@ export class EndpointLifecycle implements DeploymentRunner {
       models: ModelCache;
       metrics: MetricsAggregator;
       transitionMs: number;
+      holds: TransitionHolds;
       now: () => number;
     },
   ) {}
@@ -45,7 +47,7 @@ export class EndpointLifecycle implements DeploymentRunner {
   remove(endpoint: EndpointRecord): void {
     const generation = this.bump(endpoint.EndpointName);
     this.deps.hosting.remove(endpoint.EndpointName);
-    void this.wait(this.deps.transitionMs).then(() => {
+    void this.transition(endpoint.EndpointName).then(() => {
       if (!this.isCurrent(endpoint.EndpointName, generation)) return;
       const { state } = this.deps.store;
       if (state.endpoints[endpoint.EndpointName] !== endpoint) return;
@@ -69,7 +71,14 @@ export class EndpointLifecycle implements DeploymentRunner {
     await Promise.all(serving);
   }
 
+  /** The transition time, then any hold a test placed on the endpoint (/_emulator/transitions). */
+  private async transition(endpointName: string): Promise<void> {
+    await this.wait(this.deps.transitionMs);
+    await this.deps.holds.passed(endpointName);
+  }
+
   close(): void {
+    this.deps.holds.releaseAll();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.generation.clear();
@@ -98,7 +107,7 @@ export class EndpointLifecycle implements DeploymentRunner {
     } catch (error) {
       failure = (error as Error).message;
     }
-    await this.wait(this.deps.transitionMs);
+    await this.transition(endpoint.EndpointName);
     if (!this.isCurrent(endpoint.EndpointName, generation)) return;
     const now = this.deps.now();
     if (failure !== undefined) {
