@@ -1,6 +1,5 @@
-import { applyLocalStackEnv } from "@/infra/local/stack-env";
 import { formatRow, HEADER, runLoad, type LoadResult } from "./score-load";
-import type { BenchTarget } from "./score-stack";
+import { createBenchTenant, type BenchTarget } from "./score-stack";
 
 /**
  * Single-transaction latency of POST /api/score with Clarify's cost modelled by the emulator (Kernel
@@ -16,7 +15,6 @@ import type { BenchTarget } from "./score-stack";
  * emulator computes the explanations on the same two cores as the console; on AWS they run on the
  * endpoint's instances.
  */
-const BENCH_ENDPOINT_GROUP = "acme-bank-fraud";
 
 const LEGIT = {
   amount: 42.5,
@@ -36,30 +34,11 @@ interface Mode {
 }
 
 async function createBenchTenants(target: BenchTarget): Promise<{ before: Mode; after: Mode }> {
-  applyLocalStackEnv(target.stack);
-  // Imported after the environment points lib/aws at the stack.
-  const { createTenant } = await import("@/lib/tenants/create-tenant");
-  const { createApiKey } = await import("@/lib/api-keys/create-api-key");
-  const { saveSettings } = await import("@/lib/settings/save-settings");
   const { DEFAULT_TENANT_SETTINGS } = await import("@/lib/settings/tenant-settings");
-  const stamp = Date.now().toString(36);
-  const make = async (label: string, name: string, synchronousReasons: boolean, timeoutBudgetMs: number): Promise<Mode> => {
-    const tenantId = `bench-${name}-${stamp}`;
-    await createTenant({
-      tenantId,
-      name: `Bench ${name}`,
-      endpointName: target.endpointName,
-      modelPackageGroupName: BENCH_ENDPOINT_GROUP,
-      createdAt: new Date().toISOString(),
-    });
-    await saveSettings({
-      tenantId,
-      settings: { ...DEFAULT_TENANT_SETTINGS, synchronousReasons, timeoutBudgetMs },
-      expectedVersion: 0,
-      actor: "bench",
-    });
-    return { label, tenantId, apiKey: (await createApiKey({ tenantId, name: "bench", createdBy: "bench" })).plaintext };
-  };
+  const make = async (label: string, name: string, synchronousReasons: boolean, timeoutBudgetMs: number): Promise<Mode> => ({
+    label,
+    ...(await createBenchTenant(target, name, { synchronousReasons, timeoutBudgetMs })),
+  });
   return {
     before: await make("before (inline)", "inline", true, 10_000),
     after: await make("after (off path)", "offpath", false, DEFAULT_TENANT_SETTINGS.timeoutBudgetMs),

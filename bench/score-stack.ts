@@ -5,7 +5,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { StackUrls } from "@/infra/local/stack-env";
+import { applyLocalStackEnv, type StackUrls } from "@/infra/local/stack-env";
+import type { TenantSettings } from "@/lib/settings/tenant-settings";
 
 /** What the bench needs of a running demo (<data-dir>/demo.json, written by infra/local/start.ts). */
 export interface BenchTarget {
@@ -79,4 +80,31 @@ export async function startDemo(): Promise<BenchTarget> {
     await sleep(500);
   }
   return targetOf(JSON.parse(await readFile(demoFile, "utf8")) as DemoJson, stop);
+}
+
+/**
+ * A tenant of the bench's own on the demo's acme-bank endpoint, with its own key and settings, so a
+ * bench never changes the demo's tenants (and can lift limits that would cap what it measures).
+ */
+export async function createBenchTenant(
+  target: BenchTarget,
+  name: string,
+  settings: Partial<TenantSettings>,
+): Promise<{ tenantId: string; apiKey: string }> {
+  applyLocalStackEnv(target.stack);
+  // Imported after the environment points lib/aws at the stack.
+  const { createTenant } = await import("@/lib/tenants/create-tenant");
+  const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+  const { saveSettings } = await import("@/lib/settings/save-settings");
+  const { DEFAULT_TENANT_SETTINGS } = await import("@/lib/settings/tenant-settings");
+  const tenantId = `bench-${name}-${Date.now().toString(36)}`;
+  await createTenant({
+    tenantId,
+    name: `Bench ${name}`,
+    endpointName: target.endpointName,
+    modelPackageGroupName: `${TENANT}-fraud`,
+    createdAt: new Date().toISOString(),
+  });
+  await saveSettings({ tenantId, settings: { ...DEFAULT_TENANT_SETTINGS, ...settings }, expectedVersion: 0, actor: "bench" });
+  return { tenantId, apiKey: (await createApiKey({ tenantId, name: "bench", createdBy: "bench" })).plaintext };
 }
