@@ -2,7 +2,7 @@ import type { MetricStore } from "../store/metric-store";
 import { alarmDatapoints } from "./alarm-datapoints";
 import { alarmPeriod, type AlarmRecord } from "./alarm-model";
 import type { AlarmStore } from "./alarm-store";
-import { evaluateDatapoints, type AlarmState, type Datapoint, type TreatMissingData } from "./evaluate-datapoints";
+import { evaluateDatapoints, type AlarmState, type Datapoint } from "./evaluate-datapoints";
 import type { SnsDelivery } from "./sns-delivery";
 import { alarmStateChangeMessage } from "./sns-message";
 import { stateReason, stateReasonData } from "./state-reason";
