@@ -74,3 +74,12 @@ export const RATE_WINDOW_SK = "WINDOW";
 export const signInAccountSk = (email: string) => `SIGNIN#${normaliseEmail(email)}`;
 export const signInAddressPk = (address: string) => `SIGNIN#ADDRESS#${address}`;
 export const SIGNIN_ADDRESS_SK = "THROTTLE";
+
+/**
+ * Backtests (lib/promotion/backtest): one item per run in the tenant's partition, SK
+ * `BACKTEST#<id>` (ids sort by start time, so a Query lists them newest first), and one lock item
+ * per tenant (`BACKTESTLOCK`) that a conditional put takes: one backtest at a time per tenant.
+ */
+export const backtestSk = (id: string) => `BACKTEST#${id}`;
+export const BACKTEST_SK_PREFIX = "BACKTEST#";
+export const BACKTEST_LOCK_SK = "BACKTESTLOCK";
