@@ -57,11 +57,11 @@ export async function startBacktest(
     async () => {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: lockKey, ConsistentRead: true }));
       throw new AppError("backtest_running", "A backtest is already running for this tenant; wait for it or cancel it", {
-        details: { id: Item?.backtestId ?? null },
+        details: { id: (Item?.backtestId as string | undefined) ?? null },
       });
     },
   );
-  const stale = previous.Item?.backtestId;
+  const stale: unknown = previous.Item?.backtestId;
   if (typeof stale === "string")
     await finishBacktest({ tenantId: input.tenantId, id: stale, status: "failed", error: "interrupted" }, deps);
   const backtest: Backtest = {
