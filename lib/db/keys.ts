@@ -91,3 +91,12 @@ export const DRIFT_RUN_LIST_PREFIX = "RUN#";
 export const driftRunPk = (tenantId: string, runId: string) => `TENANT#${tenantId}#DRIFTRUN#${runId}`;
 export const DRIFT_RUN_SK = "RUN";
 export const DRIFT_EPISODE_SK = "EPISODE";
+
+/**
+ * Backtests (lib/promotion/backtest): one item per run in the tenant's partition, SK
+ * `BACKTEST#<id>` (ids sort by start time, so a Query lists them newest first), and one lock item
+ * per tenant (`BACKTESTLOCK`) that a conditional put takes: one backtest at a time per tenant.
+ */
+export const backtestSk = (id: string) => `BACKTEST#${id}`;
+export const BACKTEST_SK_PREFIX = "BACKTEST#";
+export const BACKTEST_LOCK_SK = "BACKTESTLOCK";

@@ -15,6 +15,14 @@ export const ERROR_STATUS = {
   canary_unhealthy: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  // Promotion refusals (lib/promotion): 409 with a code per guardrail, so a client can say which.
+  model_not_approved: 409,
+  backtest_running: 409,
+  deployment_conflict: 409,
+  no_canary: 409,
+  canary_unhealthy: 409,
+  canary_too_few_requests: 409,
+  budget_frozen: 409,
   internal: 500,
   unavailable: 503,
 } as const;
