@@ -17,6 +17,10 @@
  * | rate window | TENANT#<t>#RATE#<key> | WINDOW             |                      |        |
  * | sign-in throttle (account) | TENANT#<t> | SIGNIN#<email> |                |        |
  * | sign-in throttle (address) | SIGNIN#ADDRESS#<address> | THROTTLE |        |        |
+ * | deployment  | TENANT#<t>            | DEPLOYMENT#<endpoint> |                   |        |
+ * | deployment history | TENANT#<t>#DEPLOYMENTS#<endpoint> | V#<version, 8 digits> |  |   |
+ * | rollback event | TENANT#<t>#ROLLBACK#<id> | EVENT     | TENANT#<t>#ROLLBACKS | <iso started>#<id> |
+ * | notification webhooks | TENANT#<t>     | NOTIFICATIONS      |                      |        |
  *
  * | item        | GSI2PK                    | GSI2SK                         |
  * |-------------|---------------------------|--------------------------------|
@@ -28,6 +32,12 @@
  * partitions. Counts per status are ADD counters spread over a few shards (one item per tenant
  * would be a hot key at scoring speed); links let the detail page find a customer's or card's
  * other queued transactions without a third index.
+ *
+ * Deployments (lib/deployments): one record per endpoint holds the current spec and a `version` for
+ * optimistic concurrency (and, while a rollback runs, its claim); each change appends a history item
+ * under the endpoint's own partition. Rollback events get a partition each (GetItem by id) and are
+ * listed newest first through GSI1; the webhook URLs are their own item so that reading settings
+ * never returns them.
  *
  * The one partition that does not begin with a tenant is the sign-in throttle of a client address:
  * it is counted before anyone is signed in and across tenants (lib/auth/throttle).
@@ -74,3 +84,15 @@ export const RATE_WINDOW_SK = "WINDOW";
 export const signInAccountSk = (email: string) => `SIGNIN#${normaliseEmail(email)}`;
 export const signInAddressPk = (address: string) => `SIGNIN#ADDRESS#${address}`;
 export const SIGNIN_ADDRESS_SK = "THROTTLE";
+
+/** Deployments (lib/deployments): the record of an endpoint, its history, the rollback events. */
+export const deploymentSk = (endpointName: string) => `DEPLOYMENT#${endpointName}`;
+export const deploymentHistoryPk = (tenantId: string, endpointName: string) => `TENANT#${tenantId}#DEPLOYMENTS#${endpointName}`;
+export const deploymentHistorySk = (version: number) => `V#${String(version).padStart(8, "0")}`;
+export const rollbackEventPk = (tenantId: string, id: string) => `TENANT#${tenantId}#ROLLBACK#${id}`;
+export const ROLLBACK_EVENT_SK = "EVENT";
+export const rollbackIndexPk = (tenantId: string) => `TENANT#${tenantId}#ROLLBACKS`;
+export const rollbackIndexSk = (startedAt: string, id: string) => `${startedAt}#${id}`;
+
+/** Notification webhooks (lib/notifications), apart from the settings item so they are never sent to browsers whole. */
+export const NOTIFICATIONS_SK = "NOTIFICATIONS";
