@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
+import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
 
@@ -166,6 +167,7 @@ export function openApiDocument(serverUrl?: string) {
         },
       },
       ...queueApiPaths,
+      ...driftApiPaths,
     },
     components: {
       securitySchemes: {
@@ -185,6 +187,7 @@ export function openApiDocument(serverUrl?: string) {
         RuleHit: ruleHit,
         Error: errorBody,
         ...queueApiSchemas,
+        ...driftApiSchemas,
       },
     },
   };
