@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEVICE_TYPES } from "@/lib/features/vocabularies";
+import { DEFAULT_DRIFT_THRESHOLDS, driftThresholdsSchema } from "@/lib/drift/drift-thresholds";
 
 /**
  * Per-tenant scoring settings, edited by admins (PUT /api/settings) and read on every score. Stored
@@ -94,6 +95,8 @@ export const tenantSettingsSchema = z
      * answer never waits and reasons arrive on the queue item later (lib/scoring/README.md).
      */
     synchronousReasons: z.boolean().default(false),
+    /** Drift thresholds and the retraining recommendation's weight (lib/drift/drift-thresholds.ts). */
+    drift: driftThresholdsSchema.default(DEFAULT_DRIFT_THRESHOLDS),
     /** Settings saved before the gates existed read as the defaults. */
     approvalGates: approvalGatesSchema.default(DEFAULT_APPROVAL_GATES),
     slo: sloSchema.default(DEFAULT_SLO),
@@ -133,6 +136,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   timeoutBudgetMs: 250,
   rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
   synchronousReasons: false,
+  drift: DEFAULT_DRIFT_THRESHOLDS,
   approvalGates: DEFAULT_APPROVAL_GATES,
   slo: DEFAULT_SLO,
 };
