@@ -17,6 +17,7 @@
  * | rate window | TENANT#<t>#RATE#<key> | WINDOW             |                      |        |
  * | sign-in throttle (account) | TENANT#<t> | SIGNIN#<email> |                |        |
  * | sign-in throttle (address) | SIGNIN#ADDRESS#<address> | THROTTLE |        |        |
+ * | alarm message (rollback handler) | TENANT#<t> | ALARMMSG#<sns message id> |  |        |
  * | drift run (listing)  | TENANT#<t>#DRIFT#<endpoint> | RUN#<run id>  |          |        |
  * | drift run (by id)    | TENANT#<t>#DRIFTRUN#<run id> | RUN         |          |        |
  * | drift episode        | TENANT#<t>#DRIFT#<endpoint> | EPISODE      |          |        |
@@ -100,3 +101,6 @@ export const DRIFT_EPISODE_SK = "EPISODE";
 export const backtestSk = (id: string) => `BACKTEST#${id}`;
 export const BACKTEST_SK_PREFIX = "BACKTEST#";
 export const BACKTEST_LOCK_SK = "BACKTESTLOCK";
+
+/** An SNS alarm message the rollback handler took up (lib/deployments/rollback-handler.ts): redeliveries find it. */
+export const alarmMessageSk = (messageId: string) => `ALARMMSG#${messageId}`;
