@@ -1,4 +1,5 @@
 import { DeleteEndpointCommand } from "@aws-sdk/client-sagemaker";
+import { seedEndpointAlarms } from "@/infra/local/seed/seed-alarms";
 import { createVariantEndpoint, waitForEndpoints } from "@/infra/local/seed/seed-models";
 import { DEMO_USER_ROLES } from "@/infra/local/seed/demo-tenants";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
@@ -38,6 +39,12 @@ export interface TestTenantOptions {
   };
   /** Users of each role (analyst@, mlops@, admin@<tenant>.test) with this password; none when omitted. */
   password?: string;
+  /**
+   * The endpoint's rollback alarms (lib/deployments/alarm-definitions.ts) with 10 s periods, as the
+   * demo has them, so a 5xx fault on the canary rolls it back by itself. Off by default: a test that
+   * injects faults for another reason keeps its canary.
+   */
+  alarms?: boolean;
 }
 
 export interface TestTenantRecord {
@@ -103,6 +110,7 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   }
   const { record, plaintext } = await createApiKey({ tenantId, name: "test", createdBy: "fixture" });
   await waitForEndpoints([{ endpointName }]);
+  if (options.alarms) await seedEndpointAlarms([{ tenantId, endpointName }]);
   return { tenantId, name, endpointName, modelPackageGroupName: group, apiKey: plaintext, keyId: record.keyId, settingsVersion, users };
 }
 

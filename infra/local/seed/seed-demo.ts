@@ -5,6 +5,7 @@ import { createUser } from "@/lib/users/create-user";
 import type { Role } from "@/lib/auth/roles";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
+import { seedEndpointAlarms } from "./seed-alarms";
 import { seedHistory } from "./seed-history";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
 
@@ -57,6 +58,7 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
     seed.endpoints[tenant.tenantId] = tenant.endpointName;
   }
   await waitForEndpoints(DEMO_TENANTS);
+  await seedEndpointAlarms(DEMO_TENANTS);
   await seedHistory(DEMO_TENANTS);
   return seed;
 }
