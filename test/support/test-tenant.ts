@@ -5,6 +5,7 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { REGISTRY_STORY } from "@/infra/local/seed/registry-story";
 import { ARTIFACTS_DIR, artifactKey, committedVersions, createVariantEndpoint, waitForEndpoints } from "@/infra/local/seed/seed-models";
 import { seedRegistry, type RegistryEntry } from "@/infra/local/seed/seed-registry";
+import { seedEndpointAlarms } from "@/infra/local/seed/seed-alarms";
 import { DEMO_USER_ROLES } from "@/infra/local/seed/demo-tenants";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { Role } from "@/lib/auth/roles";
@@ -53,6 +54,12 @@ export interface TestTenantOptions {
   registry?: { candidates?: Array<{ artifactVersion: number; championVersion: number }> };
   /** Users of each role (analyst@, mlops@, admin@<tenant>.test) with this password; none when omitted. */
   password?: string;
+  /**
+   * The endpoint's rollback alarms (lib/deployments/alarm-definitions.ts) with 10 s periods, as the
+   * demo has them, so a 5xx fault on the canary rolls it back by itself. Off by default: a test that
+   * injects faults for another reason keeps its canary.
+   */
+  alarms?: boolean;
 }
 
 export interface TestTenantRecord {
@@ -119,6 +126,7 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   }
   const { record, plaintext } = await createApiKey({ tenantId, name: "test", createdBy: "fixture" });
   await waitForEndpoints([{ endpointName }]);
+  if (options.alarms) await seedEndpointAlarms([{ tenantId, endpointName }]);
   return {
     tenantId,
     name,
