@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { endpointKeys, endpointQueryOptions, TRANSITIONAL_STATUSES, type EndpointDetail, type MetricsView } from "@/lib/queries/endpoints";
-import { rollbackKeys, type RollbackEvent } from "@/lib/queries/rollbacks";
+import { rollbackErrorText, rollbackKeys, type RollbackEvent } from "@/lib/queries/rollbacks";
 import { EndpointSummary } from "./endpoint-summary";
 import { RollbackDialog } from "./rollback-dialog";
 import { hasTrafficMoved, planRollback } from "./rollback-plan";

@@ -20,9 +20,9 @@ export interface RollbackPlan {
 
 const text = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
 
-/** The variant that keeps the traffic: the one named production, else the first. */
-export function productionOf<T extends { variantName: string }>(variants: readonly T[]): T | undefined {
-  return variants.find((v) => v.variantName === "production") ?? variants[0];
+/** The variant that keeps the traffic: the one whose role (else name) is production, else the first. */
+export function productionOf<T extends { variantName: string; role?: string }>(variants: readonly T[]): T | undefined {
+  return variants.find((v) => v.role === "production") ?? variants.find((v) => v.variantName === "production") ?? variants[0];
 }
 
 function shares(variants: readonly RollbackVariantState[]): Map<string, number> {

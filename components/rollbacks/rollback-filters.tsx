@@ -5,7 +5,12 @@ import { Button, Field, Select, TextInput } from "@/components/settings/controls
 import { ROLLBACK_OUTCOMES, ROLLBACK_TRIGGERS, type RollbackSearch } from "@/lib/queries/rollbacks";
 import { TIMELINE_RANGES, type TimelineRange } from "./timeline";
 
-export const OUTCOME_LABELS = { succeeded: "Succeeded", failed: "Failed", already_rolled_back: "Already rolled back" } as const;
+export const OUTCOME_LABELS = {
+  succeeded: "Succeeded",
+  failed: "Failed",
+  already_rolled_back: "Already rolled back",
+  in_progress: "In progress",
+} as const;
 
 export function RollbackFilters({
   search,

@@ -5,7 +5,7 @@ import { Fragment, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
-import type { RollbackEvent } from "@/lib/queries/rollbacks";
+import { rollbackErrorText, type RollbackEvent } from "@/lib/queries/rollbacks";
 import { diffStates } from "@/components/deployments/rollback-plan";
 import { TrafficDiffTable } from "@/components/deployments/traffic-diff-table";
 import { OUTCOME_LABELS } from "./rollback-filters";
@@ -77,7 +77,7 @@ function RollbackDetail({ event, canSeeAudit }: { event: RollbackEvent; canSeeAu
     <div className="space-y-3 pt-1">
       {event.outcome === "failed" && (
         <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-[13px]">
-          <span className="font-semibold text-danger">Failed; nothing was changed.</span> AWS said: {event.error ?? "no error message"}
+          <span className="font-semibold text-danger">Failed; nothing was changed.</span> AWS said: {rollbackErrorText(event.error)}
         </p>
       )}
       {rows.length > 0 ? (

@@ -4,6 +4,8 @@ import { apiFetch } from "./api-fetch";
 /** One variant's traffic in a rollback's before/after state. */
 export interface RollbackVariantState {
   variantName: string;
+  /** production keeps the traffic in a rollback; canary goes to 0. */
+  role?: "production" | "canary";
   modelVersion?: string | number | null;
   weight: number;
   instanceCount?: number | null;
@@ -16,6 +18,8 @@ export interface RollbackState {
 
 export const ROLLBACK_TRIGGERS = ["manual", "alarm"] as const;
 export const ROLLBACK_OUTCOMES = ["succeeded", "failed", "already_rolled_back"] as const;
+/** `in_progress` is what an event says while its rollback runs (or if the process running it died). */
+export type StoredRollbackOutcome = RollbackOutcome | "in_progress";
 export type RollbackTrigger = (typeof ROLLBACK_TRIGGERS)[number];
 export type RollbackOutcome = (typeof ROLLBACK_OUTCOMES)[number];
 
@@ -32,8 +36,17 @@ export interface RollbackEvent {
   after: RollbackState | null;
   startedAt: string;
   finishedAt?: string | null;
-  outcome: RollbackOutcome;
-  error?: string | null;
+  /** weights: canary 0 / production 100; restore_config: the previous deployment's endpoint config. */
+  mode?: "weights" | "restore_config";
+  outcome: StoredRollbackOutcome;
+  /** The AWS error of a failed rollback: its name and AWS's own message. */
+  error?: { name: string; message: string } | string | null;
+}
+
+/** A failed rollback's AWS error as one line ("ThrottlingException: Rate exceeded"). */
+export function rollbackErrorText(error: RollbackEvent["error"]): string {
+  if (!error) return "no error message";
+  return typeof error === "string" ? error : `${error.name}: ${error.message}`;
 }
 
 export interface RollbackPage {
