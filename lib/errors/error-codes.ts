@@ -8,8 +8,21 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // Promotion guardrails (issue 11): a refusal names the gate that refused.
+  gate_roc_auc: 409,
+  gate_champion: 409,
+  budget_frozen: 409,
+  canary_unhealthy: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  // Promotion refusals (lib/promotion): 409 with a code per guardrail, so a client can say which.
+  model_not_approved: 409,
+  backtest_running: 409,
+  deployment_conflict: 409,
+  no_canary: 409,
+  canary_unhealthy: 409,
+  canary_too_few_requests: 409,
+  budget_frozen: 409,
   internal: 500,
   unavailable: 503,
 } as const;
