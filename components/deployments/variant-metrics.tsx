@@ -123,7 +123,8 @@ function VariantHealth({ variant }: { variant: VariantMetrics }) {
                 { key: "rate4xx", name: "4xx", colour: "var(--chart-3)" },
               ]}
               label={`${variant.variantName} 4xx and 5xx share per period`}
-              format={(v) => formatPercent(v, 0)}
+              format={(v) => formatPercent(v, v < 0.1 ? 1 : 0)}
+              minTop={0.05}
             />
           </Chart>
           <Chart title="ModelLatency">
@@ -134,7 +135,8 @@ function VariantHealth({ variant }: { variant: VariantMetrics }) {
                 { key: "p50Ms", name: "p50", colour: "var(--chart-4)" },
               ]}
               label={`${variant.variantName} ModelLatency p50 and p95 per period`}
-              format={(v) => `${Math.round(v)}ms`}
+              format={(v) => (v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`)}
+              minTop={10}
             />
           </Chart>
         </div>

@@ -17,11 +17,14 @@ export function VariantSeriesChart({
   lines,
   label,
   format,
+  minTop = 1,
 }: {
   points: readonly VariantMetricsPoint[];
   lines: readonly SeriesLine[];
   label: string;
   format: (value: number) => string;
+  /** The y axis' least top, so a flat 0 series does not stretch to an arbitrary scale. */
+  minTop?: number;
 }) {
   const data = points.map((p) => ({ ...p, ms: Date.parse(p.t) }));
   return (

@@ -10,7 +10,8 @@ export const VARIANT_COLOURS = ["var(--chart-1)", "var(--chart-3)", "var(--chart
 /** The model package version a variant serves, linked to its row on the Models page. */
 export function VersionLink({ version }: { version: string | number | null | undefined }) {
   if (version === null || version === undefined || version === "") return <span className="text-subtle">—</span>;
-  const text = /^\d+$/.test(String(version)) ? `v${version}` : String(version);
+  // Only a registry version links to the Models page; anything else (a bare model name) is shown as is.
+  if (!/^\d+$/.test(String(version))) return <span className="font-mono text-[12px]">{String(version)}</span>;
   return (
     <Link href={`/models#v${version}`} className="font-medium text-accent hover:underline">
       {text}

@@ -72,7 +72,7 @@ export function RollbackFilters({
           </Select>
         </Field>
       </div>
-      <div className="w-32">
+      <div className="w-40">
         <Field id="rb-range" label="Timeline">
           <Select id="rb-range" value={draftRange} onChange={(e) => setDraftRange(e.target.value as TimelineRange)}>
             {Object.keys(TIMELINE_RANGES).map((r) => (
