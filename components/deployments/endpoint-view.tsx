@@ -160,7 +160,7 @@ function FollowingBanner({ following, endpoint, onDismiss }: { following: Follow
       body = (
         <>
           <span className="font-semibold text-danger">Rollback failed; nothing was changed.</span> AWS said:{" "}
-          {event.error ?? "no error message"}. {link}
+          {rollbackErrorText(event.error)}. {link}
         </>
       );
     } else if (event.outcome === "already_rolled_back") {

@@ -43,7 +43,8 @@ export function VariantSeriesChart({
             minTickGap={28}
           />
           <YAxis
-            width={44}
+            width={48}
+            domain={[0, (dataMax: number) => Math.max(dataMax, minTop)]}
             tickFormatter={format}
             tick={{ fontSize: 10, fill: "var(--subtle)" }}
             stroke="var(--line-strong)"
