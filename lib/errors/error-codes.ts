@@ -8,14 +8,11 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  // Promotion guardrails (issue 11): a refusal names the gate that refused.
-  gate_roc_auc: 409,
-  gate_champion: 409,
-  budget_frozen: 409,
-  canary_unhealthy: 409,
   payload_too_large: 413,
   rate_limited: 429,
-  // Promotion refusals (lib/promotion): 409 with a code per guardrail, so a client can say which.
+  // Promotion guardrails (lib/promotion): a refusal is 409 with a code per gate, so a client can say which.
+  gate_roc_auc: 409,
+  gate_champion: 409,
   model_not_approved: 409,
   backtest_running: 409,
   deployment_conflict: 409,
