@@ -10,7 +10,9 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
-  // Promotion refusals (lib/promotion): 409 with a code per guardrail, so a client can say which.
+  // Promotion guardrails (lib/promotion): a refusal is 409 with a code per gate, so a client can say which.
+  gate_roc_auc: 409,
+  gate_champion: 409,
   model_not_approved: 409,
   backtest_running: 409,
   deployment_conflict: 409,

@@ -9,7 +9,9 @@ import type { MetricDatum } from "@aws-sdk/client-cloudwatch";
  * Metrics (dimension TenantId), one value per decision so every statistic means what it means on
  * AWS: Decisions (+ dimension Decision; 1 if the decision was that one), Degraded, RuleOnly (decided
  * by a rule without the model) — Sum = count, Average = share, SampleCount = decisions — and
- * Latency (ms, as value/count pairs so p95/p99 work).
+ * Latency (ms, as value/count pairs so p95/p99 work), and Errors: one value per scoring request, 1
+ * when it was answered with a 5xx error (no decision) and 0 for each decision, so Sum = errors and
+ * SampleCount = every request the SLO counts (lib/error-budget reads Errors and Degraded).
  */
 export const DECISIONS = ["LEGIT", "REVIEW", "SUSPICIOUS"] as const;
 export type MetricDecision = (typeof DECISIONS)[number];
@@ -30,6 +32,7 @@ interface MinuteAggregate {
   decisions: Record<MetricDecision, number>;
   degraded: number;
   ruleOnly: number;
+  errors: number;
   latency: Map<number, number>;
 }
 
@@ -49,26 +52,37 @@ export function roundLatency(ms: number): number {
 export function createDecisionMetrics() {
   let minutes = new Map<string, MinuteAggregate>();
 
-  function record(sample: DecisionSample): void {
-    const minute = Math.floor(sample.at / 60_000) * 60_000;
-    const id = `${sample.tenantId}\n${minute}`;
+  function aggregateOf(tenantId: string, at: number): MinuteAggregate {
+    const minute = Math.floor(at / 60_000) * 60_000;
+    const id = `${tenantId}\n${minute}`;
     let agg = minutes.get(id);
     if (!agg) {
       agg = {
-        tenantId: sample.tenantId,
+        tenantId,
         minute,
         decisions: { LEGIT: 0, REVIEW: 0, SUSPICIOUS: 0 },
         degraded: 0,
         ruleOnly: 0,
+        errors: 0,
         latency: new Map(),
       };
       minutes.set(id, agg);
     }
+    return agg;
+  }
+
+  function record(sample: DecisionSample): void {
+    const agg = aggregateOf(sample.tenantId, sample.at);
     agg.decisions[sample.decision] += 1;
     if (sample.degraded) agg.degraded += 1;
     if (sample.ruleOnly) agg.ruleOnly += 1;
     const latency = roundLatency(sample.latencyMs);
     agg.latency.set(latency, (agg.latency.get(latency) ?? 0) + 1);
+  }
+
+  /** A scoring request of the tenant's that was answered with a 5xx error (epoch ms). */
+  function recordError(error: { tenantId: string; at: number }): void {
+    aggregateOf(error.tenantId, error.at).errors += 1;
   }
 
   /** Everything recorded since the last drain, as datums; the aggregates start over. */
@@ -78,7 +92,7 @@ export function createDecisionMetrics() {
     return drained.flatMap(toDatums);
   }
 
-  return { record, drain };
+  return { record, recordError, drain };
 }
 
 function toDatums(agg: MinuteAggregate): MetricDatum[] {
@@ -105,8 +119,21 @@ function toDatums(agg: MinuteAggregate): MetricDatum[] {
       Unit: "Count",
     };
   };
-  const datums = DECISIONS.map((d) => share("Decisions", agg.decisions[d], [{ Name: "Decision", Value: d }]));
-  datums.push(share("Degraded", agg.degraded), share("RuleOnly", agg.ruleOnly));
+  // A minute with errors only has no decisions to share out (a datum needs at least one value).
+  const datums = decided === 0 ? [] : DECISIONS.map((d) => share("Decisions", agg.decisions[d], [{ Name: "Decision", Value: d }]));
+  if (decided > 0) datums.push(share("Degraded", agg.degraded), share("RuleOnly", agg.ruleOnly));
+  const requests = [
+    [0, decided],
+    [1, agg.errors],
+  ].filter(([, count]) => count! > 0) as Array<[number, number]>;
+  datums.push({
+    MetricName: "Errors",
+    Dimensions: [tenant],
+    Timestamp,
+    Values: requests.map(([v]) => v),
+    Counts: requests.map(([, c]) => c),
+    Unit: "Count",
+  });
   const latencies = [...agg.latency];
   for (let i = 0; i < latencies.length; i += MAX_VALUES_PER_DATUM) {
     const part = latencies.slice(i, i + MAX_VALUES_PER_DATUM);

@@ -17,6 +17,16 @@ let timer: ReturnType<typeof setInterval> | undefined;
 
 export function recordDecision(sample: DecisionSample): void {
   metrics.record(sample);
+  startFlushing();
+}
+
+/** A scoring request answered with a 5xx: counted against the tenant's SLO (lib/error-budget). */
+export function recordScoringError(error: { tenantId: string; at: number }): void {
+  metrics.recordError(error);
+  startFlushing();
+}
+
+function startFlushing(): void {
   timer ??= setInterval(() => void flushDecisionMetrics(), FLUSH_INTERVAL_MS).unref();
 }
 
