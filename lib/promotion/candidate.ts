@@ -16,17 +16,21 @@ export interface CandidateContext {
 }
 
 /**
- * What every promotion step starts from. Only Approved versions may serve or shadow traffic or be
- * backtested as candidates for it: anything else is refused with `model_not_approved` (409), the
- * same answer whether the version is pending or rejected.
+ * What every promotion step starts from. Only Approved versions may serve or shadow traffic:
+ * anything else is refused with `model_not_approved` (409), the same answer whether the version is
+ * pending or rejected. A backtest touches no live traffic, so it may replay any version
+ * (`requireApproved: false`): seeing a pending version decide badly is what it is for.
  */
-export async function loadCandidate(input: { tenantId: string; version: number }, deps: CandidateDeps = {}): Promise<CandidateContext> {
+export async function loadCandidate(
+  input: { tenantId: string; version: number; requireApproved?: boolean },
+  deps: CandidateDeps = {},
+): Promise<CandidateContext> {
   const tenant = await (deps.getTenant ?? getTenant)({ tenantId: input.tenantId });
   if (!tenant) throw new AppError("not_found", "Tenant not found");
   const versions = await listModelVersions({ tenantId: input.tenantId }, deps);
   const version = versions.find((v) => v.version === input.version);
   if (!version) throw new AppError("not_found", `Model version ${input.version} not found`);
-  if (version.approvalStatus !== "Approved") {
+  if (input.requireApproved !== false && version.approvalStatus !== "Approved") {
     throw new AppError(
       "model_not_approved",
       `Version ${input.version} is ${version.approvalStatus}: only approved versions may be deployed`,
