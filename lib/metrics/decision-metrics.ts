@@ -14,6 +14,7 @@ import { createMetricAggregator, twoSignificantDigits, type MetricSample } from 
  * | Decisions      | TenantId, Decision              | 1 if the decision was that one, else 0 | Sum = count, Average = share |
  * | Degraded       | TenantId                        | 1 if degraded, else 0              | Average = degraded share |
  * | RuleOnly       | TenantId                        | 1 if a rule decided without the model | Average |
+ * | Errors         | TenantId                        | 0 per decision, 1 per request answered 5xx | Sum = errors, SampleCount = requests (lib/error-budget) |
  * | Latency        | TenantId                        | the route's latency, ms            | p50/p95/p99 |
  * | VariantLatency | TenantId, Variant               | the same, per variant that answered | p50/p95/p99 |
  * | ScoreBand      | TenantId, Band (0.00 … 0.95)    | 1 per scored transaction           | Sum = histogram bar |
@@ -61,7 +62,7 @@ export function decisionSamples(sample: DecisionSample): MetricSample[] {
   });
   // Zeros are sent too: a graph of REVIEW decisions shows 0, not a gap, in a quiet minute.
   const samples = DECISIONS.map((d) => one("Decisions", d === sample.decision ? 1 : 0, [["Decision", d]]));
-  samples.push(one("Degraded", sample.degraded ? 1 : 0), one("RuleOnly", sample.ruleOnly ? 1 : 0));
+  samples.push(one("Degraded", sample.degraded ? 1 : 0), one("RuleOnly", sample.ruleOnly ? 1 : 0), one("Errors", 0));
   const latency = roundLatency(sample.latencyMs);
   samples.push({ name: "Latency", dimensions: [tenant], value: latency, unit: "Milliseconds", at });
   if (sample.variant)
@@ -97,10 +98,16 @@ export function decisionSampleOf(tenantId: string, result: ScoreResult, txn: Tra
   };
 }
 
+/** A scoring request of the tenant's answered with a 5xx error: no decision, counted against the SLO. */
+export function errorSamples(error: { tenantId: string; at: number }): MetricSample[] {
+  return [{ name: "Errors", dimensions: [["TenantId", error.tenantId]], value: 1, unit: "Count", at: error.at }];
+}
+
 export function createDecisionMetrics() {
   const aggregator = createMetricAggregator();
   return {
     record: (sample: DecisionSample) => decisionSamples(sample).forEach(aggregator.record),
+    recordError: (error: { tenantId: string; at: number }) => errorSamples(error).forEach(aggregator.record),
     drain: (): MetricDatum[] => aggregator.drain(),
   };
 }

@@ -36,7 +36,7 @@ export async function scoreForTenant(input: {
     tenantEndpoint({ tenantId: input.tenantId }),
     cachedSettings({ tenantId: input.tenantId }),
   ]);
-  await versions.warm(endpointName).catch(() => undefined);
+  await versions.warm(endpointName, input.tenantId).catch(() => undefined);
   const results = await scoreTransactions(
     { tenantId: input.tenantId, endpointName, settings, startedAt: input.startedAt },
     input.transactions,

@@ -25,8 +25,9 @@ export interface TestTenantOptions {
    */
   settings?: Partial<TenantSettings> | null;
   /**
-   * Its own SageMaker endpoint, built the way the demo seed builds one (infra/local/seed/seed-models.ts)
-   * from a committed model group the seed uploaded. Weights default to production only, so which
+   * Its own SageMaker endpoint, deployed the way the demo seed deploys one (lib/deployments' deploy,
+   * through infra/local/seed/seed-models.ts) from a committed model group the seed registered, so it
+   * has a deployment record that weight changes and rollbacks work on. Weights default to production only, so which
    * variant answers is known, never drawn.
    */
   endpoint?: {
@@ -70,15 +71,18 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   const endpointName = `fraud-${tenantId}`;
   const group = options.endpoint?.modelPackageGroupName ?? "acme-bank-fraud";
   await createTenant({ tenantId, name, endpointName, modelPackageGroupName: group, createdAt: new Date().toISOString() });
-  await createVariantEndpoint({
-    endpointName,
-    tenantId,
-    modelPackageGroupName: group,
-    productionVersion: options.endpoint?.productionVersion ?? 2,
-    canaryVersion: options.endpoint?.canaryVersion ?? 3,
-    weights: options.endpoint?.weights ?? { production: 1, canary: 0 },
-    featureHeaders: FEATURE_NAMES,
-  });
+  await createVariantEndpoint(
+    {
+      endpointName,
+      tenantId,
+      modelPackageGroupName: group,
+      productionVersion: options.endpoint?.productionVersion ?? 2,
+      canaryVersion: options.endpoint?.canaryVersion ?? 3,
+      weights: options.endpoint?.weights ?? { production: 1, canary: 0 },
+      featureHeaders: FEATURE_NAMES,
+    },
+    "fixture",
+  );
   let settingsVersion = 0;
   if (options.settings !== null) {
     const saved = await saveSettings({
