@@ -48,7 +48,8 @@ export function parsePanels(value: string | null, role: Role): PanelName[] {
   if (value === null || value === "") return panelsFor(role);
   const names = value.split(",").map((n) => n.trim());
   for (const name of names) {
-    if (!Object.hasOwn(PANELS, name)) throw new AppError("bad_request", `Unknown panel "${name}"; expected some of ${PANEL_NAMES.join(", ")}`);
+    if (!Object.hasOwn(PANELS, name))
+      throw new AppError("bad_request", `Unknown panel "${name}"; expected some of ${PANEL_NAMES.join(", ")}`);
     if (!isRoleAllowed(role, PANELS[name as PanelName].roles)) throw new AppError("forbidden", `Your role may not see the ${name} panel`);
   }
   return [...new Set(names as PanelName[])];

@@ -13,7 +13,12 @@ export async function listDimensionValues(ctx: PanelContext, metricName: string,
   let NextToken: string | undefined;
   do {
     const page = await cw.send(
-      new ListMetricsCommand({ Namespace: ctx.namespace, MetricName: metricName, Dimensions: [{ Name: "TenantId", Value: ctx.tenantId }], NextToken }),
+      new ListMetricsCommand({
+        Namespace: ctx.namespace,
+        MetricName: metricName,
+        Dimensions: [{ Name: "TenantId", Value: ctx.tenantId }],
+        NextToken,
+      }),
     );
     for (const m of page.Metrics ?? []) {
       const value = m.Dimensions?.find((d) => d.Name === dimension)?.Value;

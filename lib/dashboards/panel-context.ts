@@ -21,7 +21,11 @@ export interface PanelDeps extends StoreDeps {
 }
 
 /** One GetMetricData (and its pages) for a panel's queries over the dashboard's range. */
-export async function panelSeries(ctx: PanelContext, queries: readonly MetricQuery[], range: Partial<DashboardRange> = {}): Promise<SeriesResult> {
+export async function panelSeries(
+  ctx: PanelContext,
+  queries: readonly MetricQuery[],
+  range: Partial<DashboardRange> = {},
+): Promise<SeriesResult> {
   const { from, to, step } = { ...ctx.range, ...range };
   const result = await getMetricSeries(queries, { from, to, period: step }, { cloudWatch: ctx.deps.cloudWatch });
   ctx.deps.onMetricCalls?.(result.calls);

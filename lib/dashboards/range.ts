@@ -51,18 +51,24 @@ export function parseDashboardRange(params: URLSearchParams, now: number): Dashb
     to = params.get("to") !== null ? parseTime("to", params.get("to")!) : now;
   } else {
     const name = preset ?? "1h";
-    if (!isRangePreset(name)) throw new AppError("bad_request", `range must be one of ${Object.keys(RANGE_PRESETS).join(", ")}, got "${name}"`);
+    if (!isRangePreset(name))
+      throw new AppError("bad_request", `range must be one of ${Object.keys(RANGE_PRESETS).join(", ")}, got "${name}"`);
     ({ from, to } = presetRange(name, now));
   }
   if (from >= to) throw new AppError("bad_request", "from must be before to");
   if (to > now + FUTURE_SLACK_MS) throw new AppError("bad_request", "to must not be in the future");
-  if (from < now - RETENTION_MS) throw new AppError("bad_request", "from must be within the last 15 days (CloudWatch's one-minute retention)");
+  if (from < now - RETENTION_MS)
+    throw new AppError("bad_request", "from must be within the last 15 days (CloudWatch's one-minute retention)");
   const span = to - from;
   const stepParam = params.get("step");
   const step = stepParam === null ? defaultStep(span) : Number(stepParam);
-  if (!Number.isInteger(step) || step < 60 || step % 60 !== 0) throw new AppError("bad_request", "step must be a whole number of minutes in seconds (60, 120, …)");
+  if (!Number.isInteger(step) || step < 60 || step % 60 !== 0)
+    throw new AppError("bad_request", "step must be a whole number of minutes in seconds (60, 120, …)");
   if (span / (step * 1000) > MAX_POINTS) {
-    throw new AppError("bad_request", `step ${step}s gives more than ${MAX_POINTS} points over this range; use at least ${defaultStep(span)}`);
+    throw new AppError(
+      "bad_request",
+      `step ${step}s gives more than ${MAX_POINTS} points over this range; use at least ${defaultStep(span)}`,
+    );
   }
   return { from, to, step };
 }

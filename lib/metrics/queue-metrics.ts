@@ -30,7 +30,7 @@ export function queueDeltaSamples(tenantId: string, delta: Partial<Record<QueueS
         ["TenantId", tenantId],
         ["Status", status],
       ],
-      value: n as number,
+      value: n,
       unit: "Count",
       at,
       shape: "sum",

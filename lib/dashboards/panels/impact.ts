@@ -52,7 +52,11 @@ export async function impactPanel(ctx: PanelContext): Promise<ImpactPanel> {
     fraudDeclined: series[`fd${i}`]!,
     heldForReview: series[`hr${i}`]!,
     falsePositiveFriction: series[`fp${i}`]!,
-    totals: { fraudDeclined: total(series[`fd${i}`]), heldForReview: total(series[`hr${i}`]), falsePositiveFriction: total(series[`fp${i}`]) },
+    totals: {
+      fraudDeclined: total(series[`fd${i}`]),
+      heldForReview: total(series[`hr${i}`]),
+      falsePositiveFriction: total(series[`fp${i}`]),
+    },
     volume: total(series[`all${i}`]) + total(series[`hr${i}`]),
   }));
   rows.sort((a, b) => b.volume - a.volume);

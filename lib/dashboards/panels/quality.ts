@@ -53,7 +53,13 @@ export async function qualityPanel(ctx: PanelContext): Promise<QualityPanel> {
     period,
     precision: versions.map((modelVersion, i) => {
       const labelled = whole(`c${i}`);
-      return { modelVersion, precision: series[`p${i}`]!, labels: series[`n${i}`]!, labelled, overall: labelled > 0 ? whole(`f${i}`) / labelled : null };
+      return {
+        modelVersion,
+        precision: series[`p${i}`]!,
+        labels: series[`n${i}`]!,
+        labelled,
+        overall: labelled > 0 ? whole(`f${i}`) / labelled : null,
+      };
     }),
     labelLag: lag === undefined ? null : { from: ctx.now - lag * 1000, seconds: lag },
     scoreHistogram: SCORE_BANDS.map((band, i) => ({ from: Number(band), to: Number(band) + SCORE_BAND_WIDTH, count: whole(`b${i}`) })),

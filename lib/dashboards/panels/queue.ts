@@ -50,7 +50,7 @@ export async function queuePanel(ctx: PanelContext): Promise<QueuePanel> {
 
 /** The count at the end of each of the first `length` steps: `current` minus the changes of every later step. */
 export function backlogSeries(current: number, deltas: ReadonlyArray<number | null>, length: number): Series {
-  const out: Series = new Array(length).fill(null);
+  const out: Series = Array.from({ length }, () => null);
   let after = 0;
   for (let i = deltas.length - 1; i >= 0; i--) {
     if (i < length) out[i] = Math.max(0, current - after);
@@ -108,5 +108,9 @@ async function oldestPendingItem(ctx: PanelContext): Promise<QueuePanel["oldestP
   );
   const oldest = firsts.filter((i) => i !== undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
   if (!oldest) return null;
-  return { txnId: oldest.txnId, createdAt: oldest.createdAt, ageSeconds: Math.max(0, Math.round((ctx.now - Date.parse(oldest.createdAt)) / 1000)) };
+  return {
+    txnId: oldest.txnId,
+    createdAt: oldest.createdAt,
+    ageSeconds: Math.max(0, Math.round((ctx.now - Date.parse(oldest.createdAt)) / 1000)),
+  };
 }

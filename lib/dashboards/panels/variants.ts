@@ -1,3 +1,4 @@
+import { listDeploymentHistory, type DeploymentKind } from "@/lib/deployments/deployment-record";
 import { describeEndpointModels } from "@/lib/deployments/describe-endpoint-models";
 import { isSageMakerMissing } from "@/lib/aws/missing";
 import type { MetricQuery, Series } from "@/lib/metrics/metric-series";
@@ -21,6 +22,8 @@ export interface VariantSeries {
 export interface VariantsPanel {
   timestamps: number[];
   variants: VariantSeries[];
+  /** Deployments and rollbacks of the endpoint within the range, for the time axis. */
+  markers: Array<{ at: number; kind: DeploymentKind; actor: string; reason: string | null }>;
 }
 
 const PERCENTILES = ["p50", "p95", "p99"] as const;
@@ -31,7 +34,14 @@ const PERCENTILES = ["p50", "p95", "p99"] as const;
  * gave. ModelLatency is in microseconds on AWS; it is shown in milliseconds (metric math / 1000).
  */
 export async function variantsPanel(ctx: PanelContext): Promise<VariantsPanel> {
-  const variants = await endpointVariants(ctx.endpointName);
+  const [variants, history] = await Promise.all([
+    endpointVariants(ctx.endpointName),
+    listDeploymentHistory({ tenantId: ctx.tenantId, endpointName: ctx.endpointName }, ctx.deps),
+  ]);
+  const markers = history
+    .map((h) => ({ at: Date.parse(h.at), kind: h.kind, actor: h.actor, reason: h.reason }))
+    .filter((m) => m.at >= ctx.range.from && m.at < ctx.range.to)
+    .sort((a, b) => a.at - b.at);
   const queries: MetricQuery[] = [];
   variants.forEach((v, i) => {
     const sm = (name: string, stat: string) => ({
@@ -51,7 +61,10 @@ export async function variantsPanel(ctx: PanelContext): Promise<VariantsPanel> {
       { id: `e5r${i}`, metric: sm("Invocation5XXErrors", "Average") },
     );
     for (const p of PERCENTILES) {
-      queries.push({ id: `mlus${p}${i}`, metric: sm("ModelLatency", p), hidden: true }, { id: `ml${p}${i}`, expression: `mlus${p}${i} / 1000` });
+      queries.push(
+        { id: `mlus${p}${i}`, metric: sm("ModelLatency", p), hidden: true },
+        { id: `ml${p}${i}`, expression: `mlus${p}${i} / 1000` },
+      );
       queries.push({
         id: `cl${p}${i}`,
         metric: { namespace: ctx.namespace, name: "VariantLatency", stat: p, dimensions: [tenantDimension(ctx), ["Variant", v.variant]] },
@@ -61,8 +74,10 @@ export async function variantsPanel(ctx: PanelContext): Promise<VariantsPanel> {
   const { grid, series } = await panelSeries(ctx, queries);
   return {
     timestamps: grid.timestamps,
+    markers,
     variants: variants.map((v, i) => {
-      const latency = (prefix: string) => Object.fromEntries(PERCENTILES.map((p) => [p, series[`${prefix}${p}${i}`]!])) as VariantSeries["modelLatency"];
+      const latency = (prefix: string) =>
+        Object.fromEntries(PERCENTILES.map((p) => [p, series[`${prefix}${p}${i}`]!])) as VariantSeries["modelLatency"];
       return {
         ...v,
         invocations: series[`inv${i}`]!,
@@ -84,7 +99,10 @@ async function endpointVariants(endpointName: string): Promise<Array<{ variant: 
       modelVersion: variants.get(v.VariantName ?? "")?.modelVersion ?? null,
       shadow,
     });
-    return [...(endpoint.ProductionVariants ?? []).map((v) => of(v, false)), ...(endpoint.ShadowProductionVariants ?? []).map((v) => of(v, true))];
+    return [
+      ...(endpoint.ProductionVariants ?? []).map((v) => of(v, false)),
+      ...(endpoint.ShadowProductionVariants ?? []).map((v) => of(v, true)),
+    ];
   } catch (error) {
     if (isSageMakerMissing(error)) return [];
     throw error;
