@@ -18,7 +18,7 @@ export function DistributionCard({ runId, feature }: { runId: string; feature: s
       title={`Distribution · ${data?.label ?? feature}`}
       description={
         data
-          ? `Training baseline of model v${data.baselineVersion} (${count(data.baselineRecords)} records) versus this window (${count(data.currentRecords)})`
+          ? `Training baseline of model v${data.baselineVersion}${data.baselineRecords == null ? "" : ` (${count(data.baselineRecords)} records)`} versus this window (${count(data.currentRecords)})`
           : "Training baseline versus this window"
       }
     >

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
 import { seedDriftCapture } from "./seed-capture";
+import { seedDriftRuns } from "./seed-drift-runs";
 import { seedHistory } from "./seed-history";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
 
@@ -63,5 +64,7 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
   const capture = await seedDriftCapture(DEMO_TENANTS);
   seed.driftOnset = capture[0]!.driftOnset;
   await seedHistory(DEMO_TENANTS, new Date(), new Date(seed.driftOnset));
+  // After the history: its explained flags give the runs the production model's mean |SHAP|.
+  await seedDriftRuns(DEMO_TENANTS);
   return seed;
 }
