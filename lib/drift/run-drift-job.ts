@@ -1,12 +1,13 @@
 import { captureSource, type CaptureSourceDeps } from "@/lib/capture/capture-source";
 import { listCaptureObjects, type CaptureDeps, type CaptureObject } from "@/lib/capture/list-capture-objects";
 import { readCaptureObject } from "@/lib/capture/read-capture-object";
+import type { StoreDeps } from "@/lib/db/store";
 import { AppError } from "@/lib/errors/app-error";
 import type { Baseline } from "./baseline";
 import { driftResult, type DriftResult } from "./drift-result";
 import { loadBaseline, type BaselineDeps } from "./load-baseline";
 import { addRow, binningPlan, emptyPartial, mergePartials, type BinningPlan, type DriftPartial } from "./partial";
-import { currentServingVersions, type VersionOf } from "./serving-versions";
+import { servingVersions, type VersionOf } from "./serving-versions";
 
 export interface DriftJobInput {
   tenantId: string;
@@ -15,8 +16,8 @@ export interface DriftJobInput {
   to: Date;
 }
 
-export interface DriftJobDeps extends CaptureDeps, CaptureSourceDeps, BaselineDeps {
-  /** Which model version served a variant's record; default: the endpoint's current config. */
+export interface DriftJobDeps extends CaptureDeps, CaptureSourceDeps, BaselineDeps, StoreDeps {
+  /** Which model version served a variant's record; default: the deployment history, else the current config. */
   versionOf?: VersionOf;
   /** Capture objects read at once (each holds one stream and one partial). */
   concurrency?: number;
@@ -78,7 +79,7 @@ const DEFAULT_CONCURRENCY = 4;
 export async function runDriftJob(input: DriftJobInput, deps: DriftJobDeps = {}): Promise<DriftResult> {
   if (!(input.from.getTime() < input.to.getTime())) throw new AppError("bad_request", "The window's start must be before its end");
   const source = await captureSource(input, deps);
-  const versionOf = deps.versionOf ?? (await currentServingVersions({ endpointName: input.endpointName }, deps));
+  const versionOf = deps.versionOf ?? (await servingVersions(input, deps));
   const planOf = baselinePlans((version) => loadBaseline({ modelPackageGroupName: source.tenant.modelPackageGroupName, version }, deps));
   const objects = await listCaptureObjects(
     { destination: source.destination, endpointName: input.endpointName, from: input.from, to: input.to },
