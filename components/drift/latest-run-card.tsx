@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { DriftRun } from "@/lib/drift/drift-run";
-import { count, percent, windowLabel } from "./drift-format";
+import { count, percent, shortTime, windowLabel } from "./drift-format";
 
 /** The latest run's window, sample and verdict, and the retraining recommendation if it carries one. */
 export function LatestRunCard({ run }: { run: DriftRun }) {

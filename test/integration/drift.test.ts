@@ -22,7 +22,10 @@ vi.mock("@/lib/http/get-session", () => ({ getSession: () => Promise.resolve(ses
 
 const DAY_MS = 86_400_000;
 const ROWS = 600;
-const STABLE = ["txn_count_1h", "txn_count_24h", "account_age_days", "hour_of_day"];
+/** What the knobs move: amounts, the card-present/online mix (devices, merchants, places, hours) and new devices. */
+const DRIFTED = ["amount", "channel", "device_type", "is_new_device"];
+/** What none of them touches. */
+const STABLE = ["txn_count_1h", "txn_count_24h", "account_age_days"];
 
 let tenant: TestTenant;
 /** Window A: the simulator without drift; window B: with the drift knobs turned far up. */
@@ -143,10 +146,10 @@ describe("the drift job on traffic scored through the real path", () => {
     expect(third.recommendation!.episodeId).not.toBe(first.recommendation!.episodeId);
     expect(notified).toHaveLength(2);
 
-    const audit = await listAudit({ tenantId: tenant.tenantId, limit: 100 });
+    const audit = await listAudit({ tenantId: tenant.tenantId, actor: "it", limit: 100 });
     const actions = audit.entries.map((e) => e.action);
     expect(actions.filter((a) => a === "drift.retraining_recommended")).toHaveLength(2);
-    expect(actions.filter((a) => a === "drift.recommendation_cleared")).toHaveLength(1);
+    expect(actions.filter((a) => a === "drift.recommendation_cleared")).toHaveLength(2);
   });
 
   it("GET /api/drift lists runs newest first with the latest in full; the histograms show the baseline and the window", async () => {
