@@ -15,7 +15,8 @@ import { CAPTURE_DAYS } from "./seed-capture";
  * only the missing ones; a marker written last makes later starts free.
  */
 const MARKER = seedMarkerSk("drift-runs-v1");
-const RUN_EVERY_HOURS = 6;
+/** Every 12 hours: nine runs per tenant draw the emerging drift and keep the seed quick. */
+const RUN_EVERY_HOURS = 12;
 const HOUR_MS = 3_600_000;
 
 export async function seedDriftRuns(
