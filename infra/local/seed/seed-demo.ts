@@ -6,6 +6,7 @@ import { createUser } from "@/lib/users/create-user";
 import type { Role } from "@/lib/auth/roles";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
+import { seedEndpointAlarms } from "./seed-alarms";
 import { seedDriftCapture } from "./seed-capture";
 import { seedDriftRuns } from "./seed-drift-runs";
 import { seedHistory } from "./seed-history";
@@ -69,6 +70,7 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
     timings.push(`${name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return result;
   };
+  await seedEndpointAlarms(DEMO_TENANTS);
   const capture = await timed("drift capture", () => seedDriftCapture(DEMO_TENANTS));
   seed.driftOnset = capture[0]!.driftOnset;
   await timed("history", () => seedHistory(DEMO_TENANTS, new Date(), new Date(seed.driftOnset)));
