@@ -1,10 +1,9 @@
+import { z } from "zod";
 import { driftDeps } from "./drift-deps";
 import { runScheduledDrift, type ScheduledDriftResult } from "./run-scheduled-drift";
 
-/** What EventBridge passes a scheduled Lambda (the fields we read of a "Scheduled Event"). */
-export interface ScheduledEvent {
-  time?: string;
-}
+/** What EventBridge passes a scheduled Lambda (the field we read of a "Scheduled Event"); anything else is now. */
+const scheduledEventSchema = z.object({ time: z.iso.datetime({ offset: true }).optional() }).catch({});
 
 /**
  * The drift Lambda: an EventBridge rule (infra/aws, hourly) and the local scheduler
@@ -12,8 +11,7 @@ export interface ScheduledEvent {
  * endpoint over the trailing day ending at the tick's hour (runScheduledDrift), the same
  * runAndRecordDrift the "Run now" button calls.
  */
-export async function handler(event: ScheduledEvent = {}): Promise<ScheduledDriftResult> {
-  const at = event.time ? new Date(event.time) : new Date();
-  if (Number.isNaN(at.getTime())) throw new Error(`drift handler: the event's time ${event.time} is not a date`);
-  return runScheduledDrift({ at }, driftDeps());
+export async function handler(event: unknown): Promise<ScheduledDriftResult> {
+  const { time } = scheduledEventSchema.parse(event ?? {});
+  return runScheduledDrift({ at: time ? new Date(time) : new Date() }, driftDeps());
 }
