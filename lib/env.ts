@@ -21,6 +21,11 @@ const envSchema = z
     MODELS_BUCKET: z.string().min(3).default("fraud-console-models"),
     /** Bucket SageMaker data capture writes to. */
     CAPTURE_BUCKET: z.string().min(3).default("fraud-console-capture"),
+    /**
+     * The IAM role SageMaker models run with (CreateModel ExecutionRoleArn; lib/deployments creates a
+     * model per deployed package version). The CDK app sets it; the local emulator accepts any.
+     */
+    SAGEMAKER_EXECUTION_ROLE_ARN: z.string().min(20).default("arn:aws:iam::000000000000:role/fraud-console-sagemaker"),
     /** s3rver (and other S3 look-alikes) need path-style URLs; AWS does not. */
     S3_FORCE_PATH_STYLE: booleanString,
     /** CloudWatch namespace for the console's own metrics (decisions, degraded responses). */

@@ -17,9 +17,14 @@
  * | rate window | TENANT#<t>#RATE#<key> | WINDOW             |                      |        |
  * | sign-in throttle (account) | TENANT#<t> | SIGNIN#<email> |                |        |
  * | sign-in throttle (address) | SIGNIN#ADDRESS#<address> | THROTTLE |        |        |
+ * | alarm message (rollback handler) | TENANT#<t> | ALARMMSG#<sns message id> |  |        |
  * | drift run (listing)  | TENANT#<t>#DRIFT#<endpoint> | RUN#<run id>  |          |        |
  * | drift run (by id)    | TENANT#<t>#DRIFTRUN#<run id> | RUN         |          |        |
  * | drift episode        | TENANT#<t>#DRIFT#<endpoint> | EPISODE      |          |        |
+ * | deployment  | TENANT#<t>            | DEPLOYMENT#<endpoint> |                   |        |
+ * | deployment history | TENANT#<t>#DEPLOYMENTS#<endpoint> | V#<version, 8 digits> |  |   |
+ * | rollback event | TENANT#<t>#ROLLBACK#<id> | EVENT     | TENANT#<t>#ROLLBACKS | <iso started>#<id> |
+ * | notification webhooks | TENANT#<t>     | NOTIFICATIONS      |                      |        |
  *
  * | item        | GSI2PK                    | GSI2SK                         |
  * |-------------|---------------------------|--------------------------------|
@@ -37,6 +42,11 @@
  * adds the histograms and serves GET /api/drift/runs/{id}/… without knowing the endpoint. The
  * episode item sits beside the runs: the conditional writes on it make "retraining recommended"
  * notified once per episode, however many runs see the same drift.
+ * Deployments (lib/deployments): one record per endpoint holds the current spec and a `version` for
+ * optimistic concurrency (and, while a rollback runs, its claim); each change appends a history item
+ * under the endpoint's own partition. Rollback events get a partition each (GetItem by id) and are
+ * listed newest first through GSI1; the webhook URLs are their own item so that reading settings
+ * never returns them.
  *
  * The one partition that does not begin with a tenant is the sign-in throttle of a client address:
  * it is counted before anyone is signed in and across tenants (lib/auth/throttle).
@@ -100,3 +110,18 @@ export const DRIFT_EPISODE_SK = "EPISODE";
 export const backtestSk = (id: string) => `BACKTEST#${id}`;
 export const BACKTEST_SK_PREFIX = "BACKTEST#";
 export const BACKTEST_LOCK_SK = "BACKTESTLOCK";
+
+/** Deployments (lib/deployments): the record of an endpoint, its history, the rollback events. */
+export const deploymentSk = (endpointName: string) => `DEPLOYMENT#${endpointName}`;
+export const deploymentHistoryPk = (tenantId: string, endpointName: string) => `TENANT#${tenantId}#DEPLOYMENTS#${endpointName}`;
+export const deploymentHistorySk = (version: number) => `V#${String(version).padStart(8, "0")}`;
+export const rollbackEventPk = (tenantId: string, id: string) => `TENANT#${tenantId}#ROLLBACK#${id}`;
+export const ROLLBACK_EVENT_SK = "EVENT";
+export const rollbackIndexPk = (tenantId: string) => `TENANT#${tenantId}#ROLLBACKS`;
+export const rollbackIndexSk = (startedAt: string, id: string) => `${startedAt}#${id}`;
+
+/** Notification webhooks (lib/notifications), apart from the settings item so they are never sent to browsers whole. */
+export const NOTIFICATIONS_SK = "NOTIFICATIONS";
+
+/** An SNS alarm message the rollback handler took up (lib/deployments/rollback-handler.ts): redeliveries find it. */
+export const alarmMessageSk = (messageId: string) => `ALARMMSG#${messageId}`;

@@ -9,8 +9,9 @@ import {
 import { sageMakerClient } from "@/lib/aws/clients";
 import { isSageMakerMissing } from "@/lib/aws/missing";
 
-/** The tag the registry's deployments put on each SageMaker model: the model package version it serves. */
-export const MODEL_VERSION_TAG = "model-version";
+import { MODEL_VERSION_TAG } from "./build-endpoint-config";
+
+export { MODEL_VERSION_TAG };
 
 export interface VariantModel {
   variantName: string;

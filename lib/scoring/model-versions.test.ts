@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { deploymentChanged } from "@/lib/deployments/deployment-changes";
 import { createModelVersionResolver, VERSIONS_TTL_MS } from "./model-versions";
 
 describe("createModelVersionResolver", () => {
@@ -28,5 +29,17 @@ describe("createModelVersionResolver", () => {
     await resolver.warm("fraud-x");
     expect(resolver.versionOf("fraud-x", "production")).toBeNull();
     expect(onError).toHaveBeenCalled();
+  });
+
+  it("forgets an endpoint's versions when its deployment changes in this process, and asks with its tenant", async () => {
+    const describeVersions = vi.fn().mockResolvedValue(new Map([["canary", "3"]]));
+    const resolver = createModelVersionResolver({ describe: describeVersions, now: () => 0 });
+    await resolver.warm("fraud-acme-bank", "acme-bank");
+    expect(describeVersions).toHaveBeenLastCalledWith("fraud-acme-bank", "acme-bank");
+    describeVersions.mockResolvedValue(new Map([["canary", "4"]]));
+    deploymentChanged({ tenantId: "acme-bank", endpointName: "fraud-acme-bank" });
+    await resolver.warm("fraud-acme-bank", "acme-bank");
+    expect(resolver.versionOf("fraud-acme-bank", "canary")).toBe("4");
+    expect(describeVersions).toHaveBeenCalledTimes(2);
   });
 });

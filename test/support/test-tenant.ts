@@ -5,6 +5,7 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { REGISTRY_STORY } from "@/infra/local/seed/registry-story";
 import { ARTIFACTS_DIR, artifactKey, committedVersions, createVariantEndpoint, waitForEndpoints } from "@/infra/local/seed/seed-models";
 import { seedRegistry, type RegistryEntry } from "@/infra/local/seed/seed-registry";
+import { seedEndpointAlarms } from "@/infra/local/seed/seed-alarms";
 import { DEMO_USER_ROLES } from "@/infra/local/seed/demo-tenants";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { Role } from "@/lib/auth/roles";
@@ -31,8 +32,9 @@ export interface TestTenantOptions {
    */
   settings?: Partial<TenantSettings> | null;
   /**
-   * Its own SageMaker endpoint, built the way the demo seed builds one (infra/local/seed/seed-models.ts)
-   * from a committed model group the seed uploaded. Weights default to production only, so which
+   * Its own SageMaker endpoint, deployed the way the demo seed deploys one (lib/deployments' deploy,
+   * through infra/local/seed/seed-models.ts) from a committed model group the seed registered, so it
+   * has a deployment record that weight changes and rollbacks work on. Weights default to production only, so which
    * variant answers is known, never drawn.
    */
   endpoint?: {
@@ -52,6 +54,12 @@ export interface TestTenantOptions {
   registry?: { candidates?: Array<{ artifactVersion: number; championVersion: number }> };
   /** Users of each role (analyst@, mlops@, admin@<tenant>.test) with this password; none when omitted. */
   password?: string;
+  /**
+   * The endpoint's rollback alarms (lib/deployments/alarm-definitions.ts) with 10 s periods, as the
+   * demo has them, so a 5xx fault on the canary rolls it back by itself. Off by default: a test that
+   * injects faults for another reason keeps its canary.
+   */
+  alarms?: boolean;
 }
 
 export interface TestTenantRecord {
@@ -86,15 +94,18 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   const group = options.endpoint?.modelPackageGroupName ?? "acme-bank-fraud";
   const registryGroup = options.registry ? await seedOwnRegistry(tenantId, name, group, options.registry) : group;
   await createTenant({ tenantId, name, endpointName, modelPackageGroupName: registryGroup, createdAt: new Date().toISOString() });
-  await createVariantEndpoint({
-    endpointName,
-    tenantId,
-    modelPackageGroupName: group,
-    productionVersion: options.endpoint?.productionVersion ?? 2,
-    canaryVersion: options.endpoint?.canaryVersion ?? 3,
-    weights: options.endpoint?.weights ?? { production: 1, canary: 0 },
-    featureHeaders: FEATURE_NAMES,
-  });
+  await createVariantEndpoint(
+    {
+      endpointName,
+      tenantId,
+      modelPackageGroupName: group,
+      productionVersion: options.endpoint?.productionVersion ?? 2,
+      canaryVersion: options.endpoint?.canaryVersion ?? 3,
+      weights: options.endpoint?.weights ?? { production: 1, canary: 0 },
+      featureHeaders: FEATURE_NAMES,
+    },
+    "fixture",
+  );
   let settingsVersion = 0;
   if (options.settings !== null) {
     const saved = await saveSettings({
@@ -115,6 +126,7 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   }
   const { record, plaintext } = await createApiKey({ tenantId, name: "test", createdBy: "fixture" });
   await waitForEndpoints([{ endpointName }]);
+  if (options.alarms) await seedEndpointAlarms([{ tenantId, endpointName }]);
   return {
     tenantId,
     name,

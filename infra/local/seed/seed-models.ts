@@ -2,15 +2,13 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateModelCommand,
   DescribeEndpointCommand,
-  DescribeModelCommand,
   waitUntilEndpointInService,
 } from "@aws-sdk/client-sagemaker";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";
 import { isSageMakerMissing } from "@/lib/aws/missing";
+import { deploy } from "@/lib/deployments/deploy";
+import type { DeploymentSpecInput } from "@/lib/deployments/deployment-spec";
 import { env } from "@/lib/env";
 import type { DemoTenant } from "./demo-tenants";
 import { REGISTRY_STORY } from "./registry-story";
@@ -18,7 +16,6 @@ import { seedRegistry } from "./seed-registry";
 
 /** The image SageMaker's built-in XGBoost 1.7 container has in us-east-1; the emulator ignores it. */
 export const XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
-const ROLE_ARN = "arn:aws:iam::000000000000:role/fraud-console-sagemaker";
 export const ARTIFACTS_DIR = path.join(process.cwd(), "infra/model/artifacts");
 
 async function exists(describe: () => Promise<unknown>): Promise<boolean> {
@@ -43,7 +40,6 @@ export async function committedVersions(group: string): Promise<number[]> {
 
 export const artifactKey = (group: string, version: number, file: string) => `${group}/v${version}/${file}`;
 const s3Uri = (key: string) => `s3://${env().MODELS_BUCKET}/${key}`;
-export const modelName = (group: string, version: number) => `${group}-v${version}`;
 
 async function uploadArtifacts(group: string, version: number): Promise<void> {
   for (const file of ["model.tar.gz", "evaluation.json", "baseline.json", "model-card.json"]) {
@@ -71,33 +67,6 @@ async function registerPackages(tenant: DemoTenant, versions: number[]): Promise
   });
 }
 
-/**
- * The SageMaker model of a committed version, created once. Two seeders (or test files) may race to
- * create the same one: the loser finds it there and uses it.
- */
-export async function ensureModel(group: string, version: number, tenantId: string): Promise<string> {
-  const sm = sageMakerClient();
-  const name = modelName(group, version);
-  const describe = () => sm.send(new DescribeModelCommand({ ModelName: name }));
-  if (await exists(describe)) return name;
-  try {
-    await sm.send(
-      new CreateModelCommand({
-        ModelName: name,
-        ExecutionRoleArn: ROLE_ARN,
-        PrimaryContainer: { Image: XGBOOST_IMAGE, ModelDataUrl: s3Uri(artifactKey(group, version, "model.tar.gz")) },
-        Tags: [
-          { Key: "tenant", Value: tenantId },
-          { Key: "model-version", Value: String(version) },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (!(await exists(describe))) throw error;
-  }
-  return name;
-}
-
 /** One CSV record of the training data's per-feature medians, from the version's drift baseline. */
 async function medianRecord(group: string, version: number): Promise<string> {
   const baseline = JSON.parse(await readFile(path.join(ARTIFACTS_DIR, group, `v${version}`, "baseline.json"), "utf8")) as {
@@ -122,64 +91,40 @@ export interface VariantEndpointSpec {
   featureHeaders: readonly string[];
 }
 
-/** Creates the endpoint config and the endpoint (it starts Creating); the models must be uploaded. */
-export async function createVariantEndpoint(spec: VariantEndpointSpec): Promise<void> {
-  const sm = sageMakerClient();
-  const group = spec.modelPackageGroupName;
-  const production = await ensureModel(group, spec.productionVersion, spec.tenantId);
-  const canary = await ensureModel(group, spec.canaryVersion, spec.tenantId);
-  const configName = `${spec.endpointName}-${Date.now()}`;
-  await sm.send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: configName,
-      ProductionVariants: [
-        {
-          VariantName: "production",
-          ModelName: production,
-          InitialInstanceCount: 1,
-          InstanceType: "ml.m5.large",
-          InitialVariantWeight: spec.weights.production,
-        },
-        {
-          VariantName: "canary",
-          ModelName: canary,
-          InitialInstanceCount: 1,
-          InstanceType: "ml.m5.large",
-          InitialVariantWeight: spec.weights.canary,
-        },
-      ],
-      DataCaptureConfig: {
-        EnableCapture: true,
-        InitialSamplingPercentage: 100,
-        DestinationS3Uri: `s3://${env().CAPTURE_BUCKET}/datacapture`,
-        CaptureOptions: [{ CaptureMode: "Input" }, { CaptureMode: "Output" }],
-        // Listed types are captured as text; any other is base64 (CaptureContentTypeHeader).
-        CaptureContentTypeHeader: { CsvContentTypes: ["text/csv"], JsonContentTypes: ["application/json"] },
-      },
-      // Explanations are asked for per request (only for risky records); off by default.
-      ExplainerConfig: {
-        ClarifyExplainerConfig: {
-          EnableExplanations: "`false`",
-          InferenceConfig: { FeatureHeaders: [...spec.featureHeaders] },
-          // Clarify's Kernel SHAP needs a baseline (ShapBaselineConfig is required); ours is one
-          // record of training medians, so each explained record costs n_samples model calls (2,076
-          // for 14 features) on AWS and in the emulator alike. The emulator answers exact TreeSHAP.
-          ShapConfig: {
-            ShapBaselineConfig: { MimeType: "text/csv", ShapBaseline: await medianRecord(group, spec.productionVersion) },
-            UseLogit: true,
-          },
-        },
-      },
-      Tags: [{ Key: "tenant", Value: spec.tenantId }],
-    }),
-  );
-  await sm.send(
-    new CreateEndpointCommand({
-      EndpointName: spec.endpointName,
-      EndpointConfigName: configName,
-      Tags: [{ Key: "tenant", Value: spec.tenantId }],
-    }),
-  );
+/**
+ * The demo's deployment spec (lib/deployments): production and canary variants, data capture of
+ * every call into the capture bucket, and the Clarify explainer whose Kernel SHAP baseline is one
+ * record of the production version's training medians (2,076 model calls per explained record for
+ * 14 features, on AWS and in the emulator alike).
+ */
+export async function variantEndpointSpec(spec: Omit<VariantEndpointSpec, "endpointName" | "tenantId">): Promise<DeploymentSpecInput> {
+  return {
+    modelPackageGroupName: spec.modelPackageGroupName,
+    variants: [
+      { variantName: "production", role: "production", modelVersion: spec.productionVersion, weight: spec.weights.production },
+      { variantName: "canary", role: "canary", modelVersion: spec.canaryVersion, weight: spec.weights.canary },
+    ],
+    dataCapture: { samplingPercentage: 100, destinationS3Uri: `s3://${env().CAPTURE_BUCKET}/datacapture` },
+    explainer: {
+      featureHeaders: [...spec.featureHeaders],
+      shapBaseline: await medianRecord(spec.modelPackageGroupName, spec.productionVersion),
+    },
+  };
+}
+
+/**
+ * Creates the endpoint through lib/deployments' deploy (initial), as everything that builds an
+ * endpoint does; it starts Creating. The model packages must be registered.
+ */
+export async function createVariantEndpoint(spec: VariantEndpointSpec, actor = "seed"): Promise<void> {
+  await deploy({
+    tenantId: spec.tenantId,
+    endpointName: spec.endpointName,
+    spec: await variantEndpointSpec(spec),
+    kind: "initial",
+    actor,
+    reason: "Initial deployment",
+  });
 }
 
 /** Uploads artifacts, fills the model registry and creates the tenant's endpoint if it has none. Idempotent. */
