@@ -56,7 +56,7 @@ export function ModelVersionsTable({
             const m = v.metrics;
             const champion = m?.champion;
             return (
-              <tr key={v.arn || v.version} className="align-top">
+              <tr key={v.arn || v.version} id={`v${v.version}`} className="scroll-mt-4 align-top">
                 <td className="tabular px-4 py-2.5 font-semibold" title={v.description ?? undefined}>
                   v{v.version}
                   {champion && <span className="block text-[11px] font-normal text-subtle">vs prod v{champion.version}</span>}
