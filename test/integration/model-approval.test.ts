@@ -95,15 +95,9 @@ describe("model approval", () => {
       actor: engineer,
     });
     expect(rejected.approval).toMatchObject({ status: "Rejected", by: engineer, comment: "immature labels" });
-    const refusal = await decideApproval({
-      tenantId: tenant.tenantId,
-      version: 2,
-      status: "Rejected",
-      comment: "no",
-      actor: engineer,
-    }).catch((e: unknown) => e as Error);
-    expect(refusal).toMatchObject({ code: "conflict" });
-    expect((refusal as Error).message).toMatch(/^Serves 100\.0% of live traffic on production/);
+    await expect(
+      decideApproval({ tenantId: tenant.tenantId, version: 2, status: "Rejected", comment: "no", actor: engineer }),
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/^Serves 100\.0% of live traffic on production/) as unknown });
     await expect(view(9)).rejects.toMatchObject({ code: "not_found" });
   });
 });
