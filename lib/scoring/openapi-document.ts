@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
+import { deploymentApiPaths, deploymentApiSchemas } from "@/lib/deployments/openapi-paths";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
@@ -166,6 +167,7 @@ export function openApiDocument(serverUrl?: string) {
         },
       },
       ...queueApiPaths,
+      ...deploymentApiPaths,
     },
     components: {
       securitySchemes: {
@@ -185,6 +187,7 @@ export function openApiDocument(serverUrl?: string) {
         RuleHit: ruleHit,
         Error: errorBody,
         ...queueApiSchemas,
+        ...deploymentApiSchemas,
       },
     },
   };
