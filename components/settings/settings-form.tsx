@@ -9,6 +9,7 @@ import { putSettings, settingsKeys, settingsQueryOptions } from "@/lib/queries/s
 import type { VersionedSettings } from "@/lib/settings/get-settings";
 import { tenantSettingsSchema, type TenantSettings } from "@/lib/settings/tenant-settings";
 import { BlockListsFields } from "./block-lists-fields";
+import { DriftThresholdsFields } from "./drift-thresholds-fields";
 import { Button } from "./controls";
 import { fieldErrorsFromDetails, validate, type FieldErrors } from "./field-errors";
 import { RulesEditor } from "./rules-editor";
@@ -95,6 +96,7 @@ export function SettingsForm() {
       <RulesEditor rules={draft.rules} errors={errors} onChange={(rules) => edit({ ...draft, rules })} />
       <BlockListsFields value={draft.blockLists} errors={errors} onChange={(blockLists) => edit({ ...draft, blockLists })} />
       <ScoringLimitsFields value={draft} errors={errors} onChange={(patch) => edit({ ...draft, ...patch })} />
+      <DriftThresholdsFields value={draft.drift} errors={errors} onChange={(drift) => edit({ ...draft, drift })} />
       <SaveBar
         reason={reason}
         onReasonChange={setReason}

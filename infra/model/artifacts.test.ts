@@ -65,4 +65,21 @@ describe.each(GROUPS)("%s", (group) => {
     expect(auc(2)).toBeGreaterThan(auc(1));
     expect(auc(3)).toBeLessThan(auc(1));
   });
+
+  it("records each retrain's champion scored on the candidate's own test split", () => {
+    const figures = (e: Record<string, unknown>) => {
+      const at = (e.recall_at_precision as Array<{ precision: number; recall: number }>).find((p) => p.precision === 0.8);
+      return { roc_auc: e.roc_auc, pr_auc: e.pr_auc, recall_at_80: at?.recall };
+    };
+    expect(readJson(group, 1, "evaluation.json").champion).toBeUndefined();
+    for (const version of [2, 3]) {
+      const evaluation = readJson(group, version, "evaluation.json");
+      const champion = evaluation.champion as Record<string, unknown> & { version: number; rows: number };
+      expect(champion.rows).toBe(evaluation.rows);
+      // Every committed version shares one test split, so scoring the champion on the candidate's
+      // split must reproduce the champion's own figures: a self-check of the pipeline.
+      expect(figures(champion)).toEqual(figures(readJson(group, champion.version, "evaluation.json")));
+      expect(evaluation.context).toMatchObject({ test_window: { from: "2026-07-30", to: "2026-08-29" } });
+    }
+  });
 });

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { TENANT_PROFILES } from "./simulator/tenants";
 import { buildTenantData, type TenantData } from "./pipeline/datasets";
 import { demoProblems, scoreDemos } from "./pipeline/demo-check";
-import { TENANT_PLANS, TRAINING_WINDOWS, type VersionSpec } from "./pipeline/plan";
+import { evaluationArgs } from "./pipeline/evaluation-args";
+import { TENANT_PLANS, type TenantPlan, type VersionSpec } from "./pipeline/plan";
 import { runPython } from "./pipeline/python";
 import { metricsTable, summarize, updateReadme, type VersionSummary } from "./pipeline/summary";
 
@@ -19,7 +20,7 @@ const ARTIFACTS = join(MODEL_DIR, "artifacts");
 const DATA = join(MODEL_DIR, ".data");
 const MIN_BASELINE_AUC = 0.9;
 
-function trainVersion(group: string, spec: VersionSpec, data: TenantData, outDir: string): void {
+function trainVersion(plan: TenantPlan, group: string, spec: VersionSpec, data: TenantData, outDir: string): void {
   const channels = data.sets[spec.trainingSet];
   const hyperparameters = Object.entries(spec.hyperparameters).flatMap(([k, v]) => [`--${k}`, String(v)]);
   runPython({
@@ -28,7 +29,9 @@ function trainVersion(group: string, spec: VersionSpec, data: TenantData, outDir
     args: [
       ...hyperparameters,
       ...["--model_package_group", group, "--version", String(spec.version), "--description", spec.description],
-      ...["--created", spec.created, "--training_window", TRAINING_WINDOWS[spec.trainingSet]],
+      ...["--created", spec.created],
+      // Versions train in order, so the champion (an earlier version) is already in artifacts/.
+      ...evaluationArgs(plan, spec, join(ARTIFACTS, group)),
     ],
   });
   runPython({ script: "package_model.py", args: [outDir] });
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
       const outDir = join(ARTIFACTS, group, `v${spec.version}`);
       await rm(outDir, { recursive: true, force: true });
       await mkdir(outDir, { recursive: true });
-      trainVersion(group, spec, data, outDir);
+      trainVersion(plan, group, spec, data, outDir);
       dirs.push(outDir);
     }
     const demos = await scoreDemos(

@@ -17,6 +17,10 @@
  * | rate window | TENANT#<t>#RATE#<key> | WINDOW             |                      |        |
  * | sign-in throttle (account) | TENANT#<t> | SIGNIN#<email> |                |        |
  * | sign-in throttle (address) | SIGNIN#ADDRESS#<address> | THROTTLE |        |        |
+ * | alarm message (rollback handler) | TENANT#<t> | ALARMMSG#<sns message id> |  |        |
+ * | drift run (listing)  | TENANT#<t>#DRIFT#<endpoint> | RUN#<run id>  |          |        |
+ * | drift run (by id)    | TENANT#<t>#DRIFTRUN#<run id> | RUN         |          |        |
+ * | drift episode        | TENANT#<t>#DRIFT#<endpoint> | EPISODE      |          |        |
  * | deployment  | TENANT#<t>            | DEPLOYMENT#<endpoint> |                   |        |
  * | deployment history | TENANT#<t>#DEPLOYMENTS#<endpoint> | V#<version, 8 digits> |  |   |
  * | rollback event | TENANT#<t>#ROLLBACK#<id> | EVENT     | TENANT#<t>#ROLLBACKS | <iso started>#<id> |
@@ -33,6 +37,11 @@
  * would be a hot key at scoring speed); links let the detail page find a customer's or card's
  * other queued transactions without a third index.
  *
+ * Drift runs (lib/drift) are listed per endpoint, newest first, by a Query on the endpoint's drift
+ * partition in descending sort-key order (run ids begin with their creation time); the item by id
+ * adds the histograms and serves GET /api/drift/runs/{id}/… without knowing the endpoint. The
+ * episode item sits beside the runs: the conditional writes on it make "retraining recommended"
+ * notified once per episode, however many runs see the same drift.
  * Deployments (lib/deployments): one record per endpoint holds the current spec and a `version` for
  * optimistic concurrency (and, while a rollback runs, its claim); each change appends a history item
  * under the endpoint's own partition. Rollback events get a partition each (GetItem by id) and are
@@ -85,6 +94,23 @@ export const signInAccountSk = (email: string) => `SIGNIN#${normaliseEmail(email
 export const signInAddressPk = (address: string) => `SIGNIN#ADDRESS#${address}`;
 export const SIGNIN_ADDRESS_SK = "THROTTLE";
 
+/** Drift runs and the retraining episode (lib/drift). */
+export const driftRunsPk = (tenantId: string, endpointName: string) => `TENANT#${tenantId}#DRIFT#${endpointName}`;
+export const driftRunListSk = (runId: string) => `RUN#${runId}`;
+export const DRIFT_RUN_LIST_PREFIX = "RUN#";
+export const driftRunPk = (tenantId: string, runId: string) => `TENANT#${tenantId}#DRIFTRUN#${runId}`;
+export const DRIFT_RUN_SK = "RUN";
+export const DRIFT_EPISODE_SK = "EPISODE";
+
+/**
+ * Backtests (lib/promotion/backtest): one item per run in the tenant's partition, SK
+ * `BACKTEST#<id>` (ids sort by start time, so a Query lists them newest first), and one lock item
+ * per tenant (`BACKTESTLOCK`) that a conditional put takes: one backtest at a time per tenant.
+ */
+export const backtestSk = (id: string) => `BACKTEST#${id}`;
+export const BACKTEST_SK_PREFIX = "BACKTEST#";
+export const BACKTEST_LOCK_SK = "BACKTESTLOCK";
+
 /** Deployments (lib/deployments): the record of an endpoint, its history, the rollback events. */
 export const deploymentSk = (endpointName: string) => `DEPLOYMENT#${endpointName}`;
 export const deploymentHistoryPk = (tenantId: string, endpointName: string) => `TENANT#${tenantId}#DEPLOYMENTS#${endpointName}`;
@@ -96,3 +122,6 @@ export const rollbackIndexSk = (startedAt: string, id: string) => `${startedAt}#
 
 /** Notification webhooks (lib/notifications), apart from the settings item so they are never sent to browsers whole. */
 export const NOTIFICATIONS_SK = "NOTIFICATIONS";
+
+/** An SNS alarm message the rollback handler took up (lib/deployments/rollback-handler.ts): redeliveries find it. */
+export const alarmMessageSk = (messageId: string) => `ALARMMSG#${messageId}`;

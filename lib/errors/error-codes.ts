@@ -10,6 +10,16 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  // Promotion guardrails (lib/promotion): a refusal is 409 with a code per gate, so a client can say which.
+  gate_roc_auc: 409,
+  gate_champion: 409,
+  model_not_approved: 409,
+  backtest_running: 409,
+  deployment_conflict: 409,
+  no_canary: 409,
+  canary_unhealthy: 409,
+  canary_too_few_requests: 409,
+  budget_frozen: 409,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { toErrorResponse } from "@/lib/http/error-response";
 import type { ApiKeyRecord } from "@/lib/api-keys/api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { recordScoringError } from "@/lib/metrics/publish-decision-metrics";
 import { cachedSettings } from "@/lib/settings/settings-cache";
 import { enforceRateLimit, RateLimitedError } from "@/lib/scoring/rate-limit/enforce-rate-limit";
 
@@ -27,8 +28,10 @@ export interface ApiKeyContext {
 export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): (req: Request) => Promise<Response> {
   return async (req) => {
     const startedAt = performance.now();
+    let tenantId: string | undefined;
     try {
       const key = await authenticateApiKey(req.headers.get("authorization"));
+      tenantId = key.tenantId;
       const { rateLimitPerSecond } = await cachedSettings({ tenantId: key.tenantId });
       await enforceRateLimit(key, rateLimitPerSecond);
       const chargeTransactions = (transactions: number) =>
@@ -36,6 +39,8 @@ export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): 
       return await handler({ req, key, tenantId: key.tenantId, startedAt, chargeTransactions });
     } catch (error) {
       const response = toErrorResponse(error);
+      // Only a 5xx of an authenticated tenant's request counts against its SLO; 4xx are the caller's.
+      if (tenantId && response.status >= 500) recordScoringError({ tenantId, at: Date.now() });
       if (error instanceof RateLimitedError) response.headers.set("retry-after", String(error.retryAfterSeconds));
       return response;
     }

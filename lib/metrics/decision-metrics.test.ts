@@ -31,6 +31,7 @@ describe("decision metrics", () => {
     expect(datum("Decisions", "REVIEW")).toMatchObject({ Values: [0], Counts: [2] });
     expect(datum("RuleOnly")).toMatchObject({ Values: [0, 1], Counts: [1, 1] });
     expect(datum("Degraded")).toMatchObject({ Values: [0], Counts: [2] });
+    expect(datum("Errors")).toMatchObject({ Values: [0], Counts: [2], Unit: "Count" });
     expect(first.find((d) => d.MetricName === "Latency")).toMatchObject({ Values: [2.3], Counts: [2], Unit: "Milliseconds" });
     expect(new Set(datums.map((d) => `${d.Dimensions?.[0]?.Value}@${d.Timestamp?.getTime()}`)).size).toBe(3);
     expect(metrics.drain()).toEqual([]);
@@ -42,5 +43,22 @@ describe("decision metrics", () => {
     const latency = metrics.drain().filter((d) => d.MetricName === "Latency");
     expect(latency.every((d) => (d.Values?.length ?? 0) <= 150)).toBe(true);
     expect(latency.flatMap((d) => d.Counts ?? []).reduce((a, b) => a + b, 0)).toBe(400);
+  });
+
+  it("counts 5xx answers in Errors beside the decisions, so SampleCount is every request", () => {
+    const metrics = createDecisionMetrics();
+    metrics.record(sample);
+    metrics.recordError({ tenantId: "t1", at: sample.at });
+    metrics.recordError({ tenantId: "t1", at: sample.at + 60_000 });
+    const datums = metrics.drain();
+    const errors = datums
+      .filter((d) => d.MetricName === "Errors")
+      .map((d) => ({ at: d.Timestamp?.getTime(), values: d.Values, counts: d.Counts }));
+    expect(errors).toEqual([
+      { at: Date.UTC(2026, 0, 1, 12, 0), values: [0, 1], counts: [1, 1] },
+      { at: Date.UTC(2026, 0, 1, 12, 1), values: [1], counts: [1] },
+    ]);
+    // The errors-only minute has no decision datums (they would hold no value).
+    expect(datums.filter((d) => d.Timestamp?.getTime() === Date.UTC(2026, 0, 1, 12, 1)).map((d) => d.MetricName)).toEqual(["Errors"]);
   });
 });

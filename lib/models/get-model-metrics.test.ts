@@ -42,8 +42,30 @@ describe("getModelMetrics", () => {
       recallAt80Precision: 0.826,
       evaluatedRows: 50_000,
       dataset: "test",
+      evaluatedAt: null,
+      trainingWindow: null,
+      testWindow: null,
+      champion: null,
     });
     expect(d.asked).toEqual([{ ModelPackageName: ARN }, { Bucket: "models", Key: "acme-bank-fraud/v2/evaluation.json" }]);
+  });
+
+  it("reads the evaluation's context and the champion's figures on the same split", async () => {
+    const annotated = {
+      ...evaluation,
+      context: {
+        evaluated_at: "2026-10-13T10:00:00Z",
+        training_window: { from: "2026-07-09", to: "2026-07-30", description: "fresh" },
+        test_window: { from: "2026-07-30", to: "2026-08-29" },
+      },
+      champion: { version: 1, roc_auc: 0.94, pr_auc: 0.79, recall_at_precision: [{ precision: 0.8, recall: 0.73, threshold: 0.2 }] },
+    };
+    expect(await getModelMetrics(ARN, deps("s3://models/e.json", annotated))).toMatchObject({
+      evaluatedAt: "2026-10-13T10:00:00Z",
+      trainingWindow: { from: "2026-07-09", to: "2026-07-30", description: "fresh" },
+      testWindow: { from: "2026-07-30", to: "2026-08-29" },
+      champion: { version: 1, rocAuc: 0.94, prAuc: 0.79, recallAt80Precision: 0.73 },
+    });
   });
 
   it("is null, not a guess, when the package has no evaluation or the file is not one", async () => {

@@ -1,34 +1,77 @@
 import { z } from "zod";
 
 /**
- * The headline figures of a model version's evaluation (infra/model/train/metrics.py writes the
- * file; the registry points at it from ModelMetrics.ModelQuality.Statistics). Only what the console
- * shows is parsed; the rest of the file (curves, confusion matrices) is left for later screens.
+ * The headline figures of a model version's evaluation (infra/model/train/metrics.py and
+ * annotate.py write the file; the registry points at it from ModelMetrics.ModelQuality.Statistics).
+ * Only what the console shows and the approval gates read is parsed; the rest of the file (curves,
+ * confusion matrices) is left for later screens.
  */
+const recallAtPrecision = z.array(z.object({ precision: z.number(), recall: z.number() }));
+
+const window = z.object({ from: z.string().nullable().optional(), to: z.string().nullable().optional() });
+
 export const evaluationSchema = z.object({
   dataset: z.string(),
   rows: z.number().int().nonnegative(),
   roc_auc: z.number(),
   pr_auc: z.number(),
-  recall_at_precision: z.array(z.object({ precision: z.number(), recall: z.number() })),
+  recall_at_precision: recallAtPrecision,
+  context: z
+    .object({
+      evaluated_at: z.string().nullable().optional(),
+      training_window: window.extend({ description: z.string().optional() }).optional(),
+      test_window: window.optional(),
+    })
+    .optional(),
+  /** The production version at training time, scored on this version's test split. */
+  champion: z
+    .object({ version: z.number().int(), roc_auc: z.number(), pr_auc: z.number(), recall_at_precision: recallAtPrecision })
+    .optional(),
 });
 
-export interface ModelMetrics {
+export interface HeadlineFigures {
   rocAuc: number;
   prAuc: number;
   /** Recall at 80% precision, the operating point fraud teams usually quote; null if not evaluated. */
   recallAt80Precision: number | null;
-  evaluatedRows: number;
-  dataset: string;
 }
 
+export interface ModelMetrics extends HeadlineFigures {
+  evaluatedRows: number;
+  dataset: string;
+  evaluatedAt: string | null;
+  trainingWindow: { from: string | null; to: string | null; description: string | null } | null;
+  testWindow: { from: string | null; to: string | null } | null;
+  /** The champion (production when this version was trained) on this version's test split. */
+  champion: (HeadlineFigures & { version: number }) | null;
+}
+
+const at80 = (points: z.infer<typeof recallAtPrecision>) => points.find((p) => Math.abs(p.precision - 0.8) < 1e-9)?.recall ?? null;
+
 export function toModelMetrics(evaluation: z.infer<typeof evaluationSchema>): ModelMetrics {
-  const at80 = evaluation.recall_at_precision.find((p) => Math.abs(p.precision - 0.8) < 1e-9);
+  const { context, champion } = evaluation;
   return {
     rocAuc: evaluation.roc_auc,
     prAuc: evaluation.pr_auc,
-    recallAt80Precision: at80?.recall ?? null,
+    recallAt80Precision: at80(evaluation.recall_at_precision),
     evaluatedRows: evaluation.rows,
     dataset: evaluation.dataset,
+    evaluatedAt: context?.evaluated_at ?? null,
+    trainingWindow: context?.training_window
+      ? {
+          from: context.training_window.from ?? null,
+          to: context.training_window.to ?? null,
+          description: context.training_window.description ?? null,
+        }
+      : null,
+    testWindow: context?.test_window ? { from: context.test_window.from ?? null, to: context.test_window.to ?? null } : null,
+    champion: champion
+      ? {
+          version: champion.version,
+          rocAuc: champion.roc_auc,
+          prAuc: champion.pr_auc,
+          recallAt80Precision: at80(champion.recall_at_precision),
+        }
+      : null,
   };
 }

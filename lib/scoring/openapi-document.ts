@@ -2,6 +2,8 @@ import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
 import { deploymentApiPaths, deploymentApiSchemas } from "@/lib/deployments/openapi-paths";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
+import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
+import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
 
@@ -167,6 +169,8 @@ export function openApiDocument(serverUrl?: string) {
         },
       },
       ...queueApiPaths,
+      ...driftApiPaths,
+      ...metricsApiPaths,
       ...deploymentApiPaths,
     },
     components: {
@@ -187,6 +191,8 @@ export function openApiDocument(serverUrl?: string) {
         RuleHit: ruleHit,
         Error: errorBody,
         ...queueApiSchemas,
+        ...driftApiSchemas,
+        ...metricsApiSchemas,
         ...deploymentApiSchemas,
       },
     },

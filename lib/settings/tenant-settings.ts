@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEVICE_TYPES } from "@/lib/features/vocabularies";
+import { DEFAULT_DRIFT_THRESHOLDS, driftThresholdsSchema } from "@/lib/drift/drift-thresholds";
 
 /**
  * Per-tenant scoring settings, edited by admins (PUT /api/settings) and read on every score. Stored
@@ -45,6 +46,32 @@ export const blockListsSchema = z.object({
 });
 export type BlockLists = z.infer<typeof blockListsSchema>;
 
+/**
+ * Approval gates (lib/promotion/gates.ts): a version is approved only when its ROC-AUC reaches the
+ * minimum (the seeds' 004 gate) and it is no further behind the production version, on the same
+ * held-out split, than the tolerances. Tolerances are how much worse than production is accepted.
+ */
+export const approvalGatesSchema = z.object({
+  minRocAuc: z.number().min(0).max(1),
+  maxPrAucDrop: z.number().min(0).max(1),
+  maxRecallAt80PrecisionDrop: z.number().min(0).max(1),
+});
+export type ApprovalGates = z.infer<typeof approvalGatesSchema>;
+
+export const DEFAULT_APPROVAL_GATES: ApprovalGates = { minRocAuc: 0.7, maxPrAucDrop: 0.02, maxRecallAt80PrecisionDrop: 0.03 };
+
+/**
+ * The scoring SLO behind the error budget (lib/error-budget): the share of scoring requests answered
+ * without error and not degraded, and the p95 latency objective (the seeds' policy: 99.9%, 200 ms).
+ */
+export const sloSchema = z.object({
+  availabilityTarget: z.number().min(0.9).max(0.99999),
+  latencyP95Ms: z.number().int().min(1).max(60_000),
+});
+export type Slo = z.infer<typeof sloSchema>;
+
+export const DEFAULT_SLO: Slo = { availabilityTarget: 0.999, latencyP95Ms: 200 };
+
 export const tenantSettingsSchema = z
   .object({
     thresholds: z.object({
@@ -68,6 +95,11 @@ export const tenantSettingsSchema = z
      * answer never waits and reasons arrive on the queue item later (lib/scoring/README.md).
      */
     synchronousReasons: z.boolean().default(false),
+    /** Drift thresholds and the retraining recommendation's weight (lib/drift/drift-thresholds.ts). */
+    drift: driftThresholdsSchema.default(DEFAULT_DRIFT_THRESHOLDS),
+    /** Settings saved before the gates existed read as the defaults. */
+    approvalGates: approvalGatesSchema.default(DEFAULT_APPROVAL_GATES),
+    slo: sloSchema.default(DEFAULT_SLO),
   })
   .superRefine((s, ctx) => {
     if (s.thresholds.suspicious < s.thresholds.review) {
@@ -104,4 +136,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   timeoutBudgetMs: 250,
   rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
   synchronousReasons: false,
+  drift: DEFAULT_DRIFT_THRESHOLDS,
+  approvalGates: DEFAULT_APPROVAL_GATES,
+  slo: DEFAULT_SLO,
 };

@@ -49,3 +49,7 @@ export const internalFailure = () =>
 export function isCloudWatchError(error: unknown): error is CloudWatchError {
   return error instanceof CloudWatchError;
 }
+
+export const resourceNotFound = (message: string) => new CloudWatchError("ResourceNotFound", "ResourceNotFound", message, 404);
+
+export const invalidFormat = (message: string) => new CloudWatchError("InvalidFormat", "InvalidFormatFault", message);

@@ -1,12 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { AlarmEvaluator } from "./alarms/alarm-evaluator";
+import { AlarmStore } from "./alarms/alarm-store";
+import { SnsDelivery, type SnsLambdaSubscription } from "./alarms/sns-delivery";
 import { internalFailure, isCloudWatchError, unknownOperation } from "./errors";
 import { parseJsonBody, readBody, sendError, sendJson } from "./http-io";
 import type { Operation, OperationContext } from "./operations/context";
+import { deleteAlarms } from "./operations/delete-alarms";
+import { describeAlarmHistory } from "./operations/describe-alarm-history";
+import { describeAlarms } from "./operations/describe-alarms";
 import { getMetricData } from "./operations/get-metric-data";
 import { getMetricStatistics } from "./operations/get-metric-statistics";
 import { listMetrics } from "./operations/list-metrics";
+import { putMetricAlarm } from "./operations/put-metric-alarm";
 import { putMetricData } from "./operations/put-metric-data";
+import { setAlarmState } from "./operations/set-alarm-state";
 import { PersistentMetricStore } from "./persistence/persistent-store";
 
 export interface RunningService {
@@ -23,6 +31,20 @@ export interface CloudWatchEmulatorOptions {
   dataDir: string;
   /** How often to prune, roll up and compact the data on disk (default 5 minutes). */
   maintenanceEveryMs?: number;
+  /**
+   * SNS topic → Lambda subscriptions for alarm actions (the local stack's come from
+   * infra/local/functions/registry.ts); messages go to the Lambda endpoint below.
+   */
+  snsSubscriptions?: ReadonlyArray<SnsLambdaSubscription>;
+  /** The Lambda Invoke endpoint; default: AWS_ENDPOINT_URL_LAMBDA, read at delivery time. */
+  lambdaEndpoint?: () => string | undefined;
+  /** Evaluate alarms on a schedule (default true); tests that drive `evaluateAt` themselves turn it off. */
+  evaluateAlarms?: boolean;
+}
+
+export interface CloudWatchEmulator extends RunningService {
+  /** The alarm evaluator, for tests: evaluateAt(t), settled(). */
+  evaluator: AlarmEvaluator;
 }
 
 const TARGET_PREFIX = "GraniteServiceVersion20100801.";
@@ -32,13 +54,24 @@ const OPERATIONS: Record<string, Operation> = {
   GetMetricData: getMetricData,
   GetMetricStatistics: getMetricStatistics,
   ListMetrics: listMetrics,
+  PutMetricAlarm: putMetricAlarm,
+  DescribeAlarms: describeAlarms,
+  DescribeAlarmHistory: describeAlarmHistory,
+  SetAlarmState: setAlarmState,
+  DeleteAlarms: deleteAlarms,
 };
 
 /** Starts the CloudWatch emulator (AWS JSON 1.0, query-compatible) on loopback by default. */
-export async function startCloudWatchEmulator(opts: CloudWatchEmulatorOptions): Promise<RunningService> {
+export async function startCloudWatchEmulator(opts: CloudWatchEmulatorOptions): Promise<CloudWatchEmulator> {
   const host = opts.host ?? "127.0.0.1";
   const persistent = await PersistentMetricStore.open({ dataDir: opts.dataDir, maintenanceEveryMs: opts.maintenanceEveryMs });
-  const ctx: OperationContext = { store: persistent.store, record: (d) => persistent.record(d), now: Date.now };
+  const alarms = await AlarmStore.open(opts.dataDir);
+  const sns = new SnsDelivery({
+    subscriptions: opts.snsSubscriptions ?? [],
+    lambdaEndpoint: opts.lambdaEndpoint ?? (() => process.env.AWS_ENDPOINT_URL_LAMBDA),
+  });
+  const evaluator = new AlarmEvaluator(persistent.store, alarms, sns);
+  const ctx: OperationContext = { store: persistent.store, record: (d) => persistent.record(d), alarms, evaluator, now: Date.now };
   const server = createServer((req, res) => void handle(ctx, req, res));
   try {
     await listen(server, opts.port, host);
@@ -46,17 +79,21 @@ export async function startCloudWatchEmulator(opts: CloudWatchEmulatorOptions): 
     await persistent.close();
     throw error;
   }
+  if (opts.evaluateAlarms !== false) evaluator.start();
   const { port } = server.address() as AddressInfo;
   return {
     name: "cloudwatch",
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
+    evaluator,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // SDK clients hold keep-alive sockets open; without this close() would wait for them.
         server.closeAllConnections();
       });
+      await evaluator.stop();
+      await alarms.flush();
       await persistent.close();
     },
   };
@@ -78,6 +115,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 async function handle(ctx: OperationContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     if (req.method === "GET" && (req.url === "/health" || req.url === "/")) return sendJson(res, 200, { status: "ok" });
+    // Emulator-only: evaluate every alarm now (or as of {"at": epoch ms}), not waiting for the schedule.
+    if (req.method === "POST" && req.url === "/_emulator/alarms/evaluate") {
+      const { at } = parseJsonBody(await readBody(req)) as { at?: unknown };
+      const transitions = ctx.evaluator.evaluateAt(typeof at === "number" ? at : ctx.now());
+      await ctx.evaluator.settled();
+      return sendJson(res, 200, { transitions });
+    }
     const target = String(req.headers["x-amz-target"] ?? "");
     const operation = target.startsWith(TARGET_PREFIX) ? OPERATIONS[target.slice(TARGET_PREFIX.length)] : undefined;
     const body = parseJsonBody(await readBody(req));

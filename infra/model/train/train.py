@@ -4,7 +4,8 @@ Reads channels from SM_CHANNEL_TRAIN / SM_CHANNEL_VALIDATION (and SM_CHANNEL_TES
 split the evaluation is computed on; validation is used when it is absent), takes hyperparameters
 as arguments, and writes to SM_MODEL_DIR:
   xgboost-model    the booster in XGBoost JSON, carrying its feature_names (from the CSV header)
-  evaluation.json  ROC-AUC, PR-AUC, recall at fixed precision, confusion matrices, curves
+  evaluation.json  ROC-AUC, PR-AUC, recall at fixed precision, confusion matrices, curves, and
+                   (annotate.py) its context and the production version's figures on the same split
   baseline.json    per-feature statistics and histograms of the training data, for drift
   model-card.json  version, description, hyperparameters, training rows, fraud rate, features
 Deterministic: fixed seed, fixed thread count, hist trees. One thread by default: on a busy
@@ -18,6 +19,7 @@ import time
 import numpy as np
 import xgboost as xgb
 
+import annotate
 import baseline
 import dataset
 import metrics
@@ -43,7 +45,7 @@ def parse_args():
     parser.add_argument("--version", type=int, default=1)
     parser.add_argument("--description", default="")
     parser.add_argument("--created", default="2026-01-01T00:00:00Z")
-    parser.add_argument("--training_window", default="")
+    annotate.add_context_arguments(parser)
     args = parser.parse_args()
     if not args.train or not args.validation:
         parser.error("train and validation channels are required (SM_CHANNEL_TRAIN, SM_CHANNEL_VALIDATION)")
@@ -102,12 +104,15 @@ def main():
     evaluation = {"dataset": held_out, **metrics.evaluate(y_test, predict(booster, names, X_test))}
     validation = metrics.evaluate(y_val, predict(booster, names, X_val))
     evaluation["validation"] = {k: validation[k] for k in ("rows", "frauds", "roc_auc", "pr_auc")}
+    # Champion-challenger on the same held-out rows: production's figures beside the candidate's.
+    evaluation = annotate.annotate(evaluation, args, names, X_test, y_test)
 
     os.makedirs(args.model_dir, exist_ok=True)
     with open(os.path.join(args.model_dir, "xgboost-model"), "wb") as handle:
         handle.write(booster.save_raw(raw_format="json"))
     write_json(args.model_dir, "evaluation.json", evaluation)
-    write_json(args.model_dir, "baseline.json", baseline.build_baseline(X, y, predict(booster, names, X), spec))
+    with open(os.path.join(args.model_dir, "baseline.json"), "w", encoding="utf-8") as handle:
+        handle.write(baseline.dumps(baseline.build_baseline(X, y, predict(booster, names, X), spec)))
     write_json(args.model_dir, "model-card.json", model_card(args, params, names, y, y_val, evaluation))
     print(f"{args.model_package_group} v{args.version}: {held_out} ROC-AUC {evaluation['roc_auc']:.4f} "
           f"PR-AUC {evaluation['pr_auc']:.4f} ({len(y)} rows, {time.time() - started:.1f}s)")
