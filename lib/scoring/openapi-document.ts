@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
+import { deploymentApiPaths, deploymentApiSchemas } from "@/lib/deployments/openapi-paths";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
 import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
@@ -170,6 +171,7 @@ export function openApiDocument(serverUrl?: string) {
       ...queueApiPaths,
       ...driftApiPaths,
       ...metricsApiPaths,
+      ...deploymentApiPaths,
     },
     components: {
       securitySchemes: {
@@ -191,6 +193,7 @@ export function openApiDocument(serverUrl?: string) {
         ...queueApiSchemas,
         ...driftApiSchemas,
         ...metricsApiSchemas,
+        ...deploymentApiSchemas,
       },
     },
   };
