@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
+import { deploymentApiPaths, deploymentApiSchemas } from "@/lib/deployments/openapi-paths";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
 import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
@@ -172,6 +173,7 @@ export function openApiDocument(serverUrl?: string) {
       ...driftApiPaths,
       ...metricsApiPaths,
       ...promotionApiPaths,
+      ...deploymentApiPaths,
     },
     components: {
       securitySchemes: {
@@ -194,6 +196,7 @@ export function openApiDocument(serverUrl?: string) {
         ...driftApiSchemas,
         ...metricsApiSchemas,
         ...promotionApiSchemas,
+        ...deploymentApiSchemas,
       },
     },
   };
