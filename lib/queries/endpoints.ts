@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { EndpointLookup, EndpointOverview, VariantOverview } from "@/lib/deployments/endpoint-overview";
+import type { EndpointLookup } from "@/lib/deployments/endpoint-overview";
 import {
   DEFAULT_METRIC_WINDOW,
   isMetricWindow,
@@ -8,7 +8,7 @@ import {
   type EndpointMetrics,
   type MetricWindow,
 } from "@/lib/metrics/endpoint-metrics";
-import type { RollbackEvent } from "./rollbacks";
+import type { RollbackEvent, RollbackState } from "./rollbacks";
 import { apiFetch } from "./api-fetch";
 
 /**
@@ -16,18 +16,50 @@ import { apiFetch } from "./api-fetch";
  * metrics over a window, and the two mutations (weights, rollback).
  */
 
-/** A variant as the page shows it: the overview plus the model package version it serves. */
-export interface EndpointVariant extends VariantOverview {
-  modelVersion?: string | null;
-  /** Shadow variants get a copy of live traffic; their answers never reach callers. */
-  isShadow?: boolean;
+/**
+ * GET /api/endpoints/{name} (deploy-core's EndpointDetail): SageMaker's live view joined with the
+ * deployment record, and what a rollback would do.
+ */
+export interface EndpointVariant {
+  variantName: string;
+  /** shadow: gets a copy of live requests; its answers never reach callers. null: not in the deployment record. */
+  role: "production" | "canary" | "shadow" | null;
+  /** The model package version it serves, from the deployment record. */
+  modelVersion: number | null;
+  modelName: string | null;
+  instanceType: string | null;
+  currentWeight: number;
+  desiredWeight: number | null;
+  trafficShare: number;
+  currentInstanceCount: number | null;
+  status: string | null;
 }
 
-export interface EndpointDetail extends Omit<EndpointOverview, "variants"> {
+export interface EndpointDetail {
+  endpointName: string;
+  status: string;
+  failureReason: string | null;
+  endpointConfigName: string;
+  lastModifiedAt: string | null;
   variants: EndpointVariant[];
-  /** The deployment record's version: sent back with a weights change (optimistic concurrency). */
-  deploymentVersion?: number | null;
+  deployment: {
+    /** Sent back as expectedVersion with a weights change (optimistic concurrency). */
+    version: number;
+    kind: string;
+    actor: string;
+    reason: string | null;
+    updatedAt: string;
+    endpointConfigName: string;
+    previousEndpointConfigName: string | null;
+    rollbackInProgress: boolean;
+  } | null;
+  /** The diff the rollback confirmation shows, or why there is nothing to roll back. */
+  rollback:
+    | { available: true; mode: "weights" | "restore_config"; before: RollbackState; after: RollbackState }
+    | { available: false; reason: string };
 }
+
+export const isShadow = (v: Pick<EndpointVariant, "role">) => v.role === "shadow";
 
 /** SageMaker's transitional states: while in one, the page polls until InService or Failed. */
 export const TRANSITIONAL_STATUSES = new Set(["Creating", "Updating", "SystemUpdating", "RollingBack", "Deleting"]);
@@ -50,7 +82,14 @@ export function endpointUrl(name: string): string {
 
 async function fetchEndpoint(): Promise<EndpointDetail | null> {
   const lookup = await apiFetch<EndpointLookup>("/api/endpoints");
-  return lookup.found ? lookup.endpoint : null;
+  if (!lookup.found) return null;
+  const { createdAt: _c, dataCaptureEnabled: _d, ...endpoint } = lookup.endpoint;
+  return {
+    ...endpoint,
+    variants: endpoint.variants.map((v) => ({ ...v, role: null, modelVersion: null })),
+    deployment: null,
+    rollback: { available: false, reason: "The deployment record is not readable yet" },
+  };
 }
 
 /** Polls every 2 s while the endpoint is Creating/Updating/…, and stops by itself once it is settled or on error. */
@@ -90,7 +129,7 @@ export const endpointMetricsQueryOptions = (name: string, view: MetricsView) =>
 export interface WeightsBody {
   weights: Record<string, number>;
   reason: string;
-  expectedVersion: number | null | undefined;
+  expectedVersion: number;
 }
 
 export function putWeights(name: string, body: WeightsBody): Promise<unknown> {

@@ -16,7 +16,7 @@ export async function EndpointPanel({ tenantId, view, canChange }: { tenantId: s
   try {
     const lookup = await getEndpointOverview({ tenantId });
     endpointName = lookup.found ? lookup.endpoint.endpointName : lookup.endpointName;
-    queryClient.setQueryData(endpointKeys.detail(endpointName), lookup.found ? lookup.endpoint : null);
+    if (!lookup.found) queryClient.setQueryData(endpointKeys.detail(endpointName), null);
   } catch (error) {
     if (!isAppError(error) || error.code !== "unavailable") throw error;
   }
