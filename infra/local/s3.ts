@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import S3rver from "s3rver";
+import { fixDelimiterListing, type ListingStore } from "./s3rver-delimiter";
 import { PortInUseError, type RunningService } from "./service";
 
 /**
@@ -11,6 +12,7 @@ export async function startS3(opts: { port: number; host?: string; dataDir: stri
   mkdirSync(opts.dataDir, { recursive: true });
   const host = opts.host ?? "127.0.0.1";
   const server = new S3rver({ address: host, port: opts.port, directory: opts.dataDir, silent: true });
+  fixDelimiterListing((server as unknown as { store: ListingStore<{ key: string }> }).store);
   let address: { port: number };
   try {
     address = await server.run();

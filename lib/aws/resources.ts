@@ -16,6 +16,13 @@ export interface TableDefinition extends KeySchemaDefinition {
   /** Logical name; the physical name comes from configuration. */
   id: "main";
   globalSecondaryIndexes: ReadonlyArray<KeySchemaDefinition & { indexName: string }>;
+  /**
+   * The attribute DynamoDB's TTL deletes by (epoch seconds), enabled by the CDK app. dynalite has no
+   * TTL, so the console never relies on it: state that expires (sign-in locks, rate-limit leases,
+   * claims) is one item overwritten in place and its expiry checked on read. An item that should
+   * also disappear by itself sets this attribute.
+   */
+  timeToLiveAttribute: string;
 }
 
 export const MAIN_TABLE: TableDefinition = {
@@ -26,6 +33,7 @@ export const MAIN_TABLE: TableDefinition = {
     { indexName: "GSI1", partitionKey: "GSI1PK", sortKey: "GSI1SK" },
     { indexName: "GSI2", partitionKey: "GSI2PK", sortKey: "GSI2SK" },
   ],
+  timeToLiveAttribute: "expiresAtEpochSeconds",
 };
 
 export const TABLES: readonly TableDefinition[] = [MAIN_TABLE];

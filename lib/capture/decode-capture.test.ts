@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FEATURES } from "@/lib/features/schema";
 import { CaptureDecodeError, decodeCaptureLine, decodeInputRows, decodeOutputScores } from "./decode-capture";
+import { captureObjectKey, encodeCaptureLine } from "./encode-capture";
 
 // Lines the SageMaker emulator wrote for the demo endpoint (fraud-acme-bank) in a local run: a
 // single CSV row, a batch of three, a Clarify-explained call, and a seeded batch of many rows.
@@ -131,5 +132,23 @@ describe("JSON payloads", () => {
     ["a JSON array", { observedContentType: "application/json", data: "[0.3]", encoding: "JSON" }, [0.3]],
   ])("reads output scores from %s", (_label, payload, expected) => {
     expect(decodeOutputScores(payload)).toEqual(expected);
+  });
+});
+
+describe("encodeCaptureLine", () => {
+  it("writes what decodeCaptureLine reads, in the emulator's shape", () => {
+    const rows = [FEATURES.map((_, i) => (i === 2 ? null : i + 0.5))];
+    const line = encodeCaptureLine({ rows, scores: [0.25], time: new Date("2026-06-01T10:00:00.123Z"), inferenceId: "t-1" });
+    expect(decodeCaptureLine(line, "production")).toMatchObject({
+      rows,
+      scores: [0.25],
+      inferenceId: "t-1",
+      inferenceTime: Date.parse("2026-06-01T10:00:00Z"),
+    });
+    const real = JSON.parse(single!) as { captureData: { endpointInput: object } };
+    expect(Object.keys((JSON.parse(line) as typeof real).captureData.endpointInput)).toEqual(Object.keys(real.captureData.endpointInput));
+    expect(captureObjectKey({ bucket: "b", prefix: "dc" }, "ep", "canary", new Date("2026-06-01T10:02:03.004Z"), "id")).toBe(
+      "dc/ep/canary/2026/06/01/10/02-03-004-id.jsonl",
+    );
   });
 });

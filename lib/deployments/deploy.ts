@@ -98,7 +98,8 @@ export async function deploy(input: DeployInput, deps: DeploymentDeps = {}): Pro
           new PutCommand({
             TableName: tableName,
             Item: itemOf(record),
-            ConditionExpression: current ? "version = :expected AND attribute_not_exists(rollback)" : "attribute_not_exists(PK)",
+            ConditionExpression: current ? "version = :expected AND attribute_not_exists(#rollback)" : "attribute_not_exists(PK)",
+            ExpressionAttributeNames: current ? { "#rollback": "rollback" } : undefined,
             ExpressionAttributeValues: current ? { ":expected": current.version } : undefined,
           }),
         );

@@ -1,3 +1,5 @@
+import type { DriftThresholds } from "./drift-thresholds";
+
 /**
  * The drift run as it is stored and served (GET /api/drift, POST /api/drift/run): the job's figures
  * per feature and per variant's score, judged against the tenant's thresholds, with the production
@@ -82,6 +84,8 @@ export interface DriftRun {
   /** "shap": production model's mean |SHAP| from explained traffic; "uniform" when none was explained yet. */
   importanceSource: "shap" | "uniform";
   recommendation: DriftRecommendation | null;
+  /** The tenant's thresholds the run was judged with (charts mark them). */
+  thresholds: DriftThresholds;
 }
 
 /** A run in the history list: the headline figures per feature, enough to draw drift over time. */

@@ -8,7 +8,7 @@ import { getTenant } from "@/lib/tenants/get-tenant";
 import type { DriftFeatureHistograms, DriftFeatureResult, DriftRun, DriftScoreResult, DriftTrigger } from "./drift-run";
 import type { DriftJob, DriftJobOutput } from "./drift-job-output";
 import { MAX_DRIFT_WINDOW_DAYS } from "./drift-request";
-import { putDriftRun } from "./drift-store";
+import { getDriftRun, putDriftRun } from "./drift-store";
 import type { DriftThresholds } from "./drift-thresholds";
 import { judgeDrift, weighViolations } from "./judge-drift";
 import { closeRetrainingEpisode, recommendRetraining, type EpisodeDeps } from "./retraining-episode";
@@ -21,6 +21,11 @@ export interface RunAndRecordInput {
   trigger: DriftTrigger;
   /** Who asked: the user's id, or "drift-scheduler" / "seed". */
   actor: string;
+  /**
+   * A run id of the caller's (scheduled runs: one per endpoint and window), making the run
+   * idempotent: a second delivery of the same schedule event finds the run and returns it.
+   */
+  runId?: string;
 }
 
 export type RunAndRecordDeps = EpisodeDeps & {
@@ -44,6 +49,10 @@ export async function runAndRecordDrift(input: RunAndRecordInput, deps: RunAndRe
   const tenant = await getTenant({ tenantId: input.tenantId }, deps);
   // One endpoint per tenant today; another name is someone else's endpoint, so it does not exist here.
   if (!tenant || tenant.endpointName !== input.endpointName) throw new AppError("not_found", `No endpoint ${input.endpointName}`);
+  if (input.runId) {
+    const existing = await getDriftRun({ tenantId: input.tenantId, runId: input.runId }, deps);
+    if (existing) return existing;
+  }
   const record = () => computeAndRecord(input, deps);
   if (input.trigger !== "manual") return record();
   return auditedAction(
@@ -80,7 +89,7 @@ async function computeAndRecord(input: RunAndRecordInput, deps: RunAndRecordDeps
   ]);
   const thresholds = settings.drift;
   const createdAt = now();
-  const id = runId(createdAt);
+  const id = input.runId ?? runId(createdAt);
   const { importance, source } = await productionImportance(input.tenantId, job, deps);
   const features = judgeFeatures(job, thresholds, importance);
   const score = judgeScore(job, thresholds);
@@ -107,6 +116,7 @@ async function computeAndRecord(input: RunAndRecordInput, deps: RunAndRecordDeps
     weightedViolation: weight,
     importanceSource: source,
     recommendation,
+    thresholds,
   };
   await putDriftRun({ tenantId: input.tenantId, run, histograms: histogramsOf(id, job) }, deps);
   return run;
@@ -114,8 +124,15 @@ async function computeAndRecord(input: RunAndRecordInput, deps: RunAndRecordDeps
 
 /** Sortable by creation time (the listing's sort key), unique by its random tail. */
 export function runId(at: Date): string {
-  return `${at.toISOString().replace(/[-:.]/g, "")}-${randomBytes(3).toString("hex")}`;
+  return `${compactTime(at)}-${randomBytes(3).toString("hex")}`;
 }
+
+/** The scheduled run of a window: named by its end, so the listing keeps time order. */
+export function scheduledRunId(to: Date, trigger: "schedule" | "seed"): string {
+  return `${compactTime(to)}-${trigger}`;
+}
+
+const compactTime = (at: Date) => at.toISOString().replace(/[-:.]/g, "");
 
 function judgeFeatures(job: DriftJobOutput, thresholds: DriftThresholds, importance: ReadonlyMap<string, number>): DriftFeatureResult[] {
   return job.features

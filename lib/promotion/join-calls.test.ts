@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toScoredCall, type CapturedInvocation } from "./captured-rows";
+import { toScoredCall, type CapturedCall } from "./captured-rows";
 import { joinCalls, type JoinedCall, type JoinStats } from "./join-calls";
 import type { ScoredCall } from "./captured-rows";
 
@@ -47,34 +47,40 @@ describe("joinCalls", () => {
 });
 
 describe("toScoredCall", () => {
-  const base: CapturedInvocation = {
-    eventId: "e1",
-    inferenceTime: "2026-12-01T10:00:00Z",
-    input: { contentType: "text/csv", text: "1,2\n3,4" },
-    output: { contentType: "text/csv; charset=utf-8", text: "0.25\n0.75\n" },
+  const base: CapturedCall = {
+    inferenceId: null,
+    inferenceTime: 1000,
+    rows: [
+      [1, 2],
+      [3, null],
+    ],
+    scores: [0.25, 0.75],
   };
 
-  it("reads CSV and Clarify answers into one score per row and keys the call by its InferenceId", () => {
+  it("encodes rows as scoring sends them and keys the call by its InferenceId", () => {
     expect(toScoredCall({ ...base, inferenceId: "inf-1" })).toEqual({
       joinKey: "id:inf-1",
-      time: Date.parse("2026-12-01T10:00:00Z"),
-      rows: ["1,2", "3,4"],
+      time: 1000,
+      rows: ["1,2", "3,"],
       scores: [0.25, 0.75],
     });
-    const clarify = { version: "1.0", predictions: { content_type: "text/csv", data: "0.5\n0.6" }, explanations: {} };
-    const scored = toScoredCall({ ...base, output: { contentType: "application/json", text: JSON.stringify(clarify) } });
-    expect(scored?.scores).toEqual([0.5, 0.6]);
   });
 
-  it("keys a call without an InferenceId by its body, so a shadow copy of the same request joins it", () => {
-    const a = toScoredCall({ ...base, eventId: "e1" });
-    const b = toScoredCall({ ...base, eventId: "e2" });
-    expect(a?.joinKey).toBe(b?.joinKey);
-    expect(a?.joinKey).not.toBe(toScoredCall({ ...base, input: { contentType: "text/csv", text: "1,2\n3,5" } })?.joinKey);
+  it("keys a call without an InferenceId by its rows, so a shadow copy of the same request joins it", () => {
+    const a = toScoredCall({ ...base, scores: [0.1, 0.2] });
+    expect(a?.joinKey).toBe(toScoredCall(base)?.joinKey);
+    expect(a?.joinKey).not.toBe(
+      toScoredCall({
+        ...base,
+        rows: [
+          [1, 2],
+          [3, 4],
+        ],
+      })?.joinKey,
+    );
   });
 
   it("skips a line with nothing to compare", () => {
-    expect(toScoredCall({ ...base, output: null })).toBeNull();
-    expect(toScoredCall({ ...base, output: { contentType: "text/csv", text: "0.1" } })).toBeNull();
+    expect(toScoredCall({ ...base, scores: [] })).toBeNull();
   });
 });

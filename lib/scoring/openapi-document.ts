@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
+import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
@@ -167,6 +168,7 @@ export function openApiDocument(serverUrl?: string) {
         },
       },
       ...queueApiPaths,
+      ...driftApiPaths,
       ...metricsApiPaths,
     },
     components: {
@@ -187,6 +189,7 @@ export function openApiDocument(serverUrl?: string) {
         RuleHit: ruleHit,
         Error: errorBody,
         ...queueApiSchemas,
+        ...driftApiSchemas,
         ...metricsApiSchemas,
       },
     },

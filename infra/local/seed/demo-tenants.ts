@@ -1,3 +1,4 @@
+import { tenantDefinition, type TenantDefinition } from "@/infra/tenants";
 import type { Role } from "@/lib/auth/roles";
 
 /**
@@ -6,11 +7,7 @@ import type { Role } from "@/lib/auth/roles";
  * v2 in production with the deliberately worse v3 as a canary (a rollback waiting to happen);
  * globex-pay runs v1 in production with a healthy v2 canary (a promotion waiting to happen).
  */
-export interface DemoTenant {
-  tenantId: string;
-  name: string;
-  endpointName: string;
-  modelPackageGroupName: string;
+export interface DemoTenant extends TenantDefinition {
   productionVersion: number;
   canaryVersion: number;
   canaryWeight: number;
@@ -18,19 +15,13 @@ export interface DemoTenant {
 
 export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
-    tenantId: "acme-bank",
-    name: "Acme Bank",
-    endpointName: "fraud-acme-bank",
-    modelPackageGroupName: "acme-bank-fraud",
+    ...tenantDefinition("acme-bank"),
     productionVersion: 2,
     canaryVersion: 3,
     canaryWeight: 10,
   },
   {
-    tenantId: "globex-pay",
-    name: "Globex Pay",
-    endpointName: "fraud-globex-pay",
-    modelPackageGroupName: "globex-pay-fraud",
+    ...tenantDefinition("globex-pay"),
     productionVersion: 1,
     canaryVersion: 2,
     canaryWeight: 10,

@@ -5,6 +5,8 @@ import { createUser } from "@/lib/users/create-user";
 import type { Role } from "@/lib/auth/roles";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
+import { seedEndpointAlarms } from "./seed-alarms";
+import { seedDriftCapture } from "./seed-capture";
 import { seedHistory } from "./seed-history";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
 
@@ -20,6 +22,8 @@ export interface DemoSeed {
   /** Plaintext API key per tenant; kept only in the git-ignored demo.json so restarts can reuse it. */
   apiKeys: Record<string, string>;
   endpoints: Record<string, string>;
+  /** When the demo's drift began (infra/local/seed/demo-drift.ts); the live traffic simulator continues it. */
+  driftOnset: string;
 }
 
 /** Reuses the previous run's key while it is still valid, so a restart doesn't change the demo's key. */
@@ -38,7 +42,7 @@ async function ensureApiKey(tenantId: string, previous: string | undefined): Pro
  * launcher runs it on every start and a restart keeps (and never doubles) the data.
  */
 export async function seedDemo(opts: { password: string; previousApiKeys?: Record<string, string> }): Promise<DemoSeed> {
-  const seed: DemoSeed = { users: [], apiKeys: {}, endpoints: {} };
+  const seed: DemoSeed = { users: [], apiKeys: {}, endpoints: {}, driftOnset: "" };
   for (const tenant of DEMO_TENANTS) {
     await createTenant({
       tenantId: tenant.tenantId,
@@ -57,6 +61,9 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
     seed.endpoints[tenant.tenantId] = tenant.endpointName;
   }
   await waitForEndpoints(DEMO_TENANTS);
-  await seedHistory(DEMO_TENANTS);
+  await seedEndpointAlarms(DEMO_TENANTS);
+  const capture = await seedDriftCapture(DEMO_TENANTS);
+  seed.driftOnset = capture[0]!.driftOnset;
+  await seedHistory(DEMO_TENANTS, new Date(), new Date(seed.driftOnset));
   return seed;
 }

@@ -7,6 +7,9 @@ import { documentClient } from "@/lib/aws/clients";
 import { seedMarkerSk, tenantPk } from "@/lib/db/keys";
 import { env } from "@/lib/env";
 import { recordVerdict } from "@/lib/feedback/record-verdict";
+import { decisionSampleOf } from "@/lib/metrics/decision-metrics";
+import { recordDecision } from "@/lib/metrics/publish-decision-metrics";
+import { flushMetrics } from "@/lib/metrics/publish-metrics";
 import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import type { QueueItem, Verdict } from "@/lib/queue/queue-item";
 import { scoreRow } from "@/lib/scoring/endpoint-scorer";
@@ -15,6 +18,7 @@ import { redriveStaleExplanations } from "@/lib/scoring/explain/redrive-explanat
 import { createModelVersionResolver } from "@/lib/scoring/model-versions";
 import { scoreTransactions } from "@/lib/scoring/score-transactions";
 import { getSettings } from "@/lib/settings/get-settings";
+import { demoDriftOptions } from "./demo-drift";
 import type { DemoTenant } from "./demo-tenants";
 import { demoEmail } from "./demo-tenants";
 
@@ -44,11 +48,12 @@ export interface HistorySummary {
   verdicts: number;
 }
 
-export async function seedHistory(tenants: readonly DemoTenant[], now: Date = new Date()): Promise<HistorySummary[]> {
-  return Promise.all(tenants.map((tenant) => seedTenantHistory(tenant, now)));
+/** `driftOnset`: the demo's drift (demo-drift.ts) shows in the history too, as in its data capture. */
+export async function seedHistory(tenants: readonly DemoTenant[], now: Date = new Date(), driftOnset?: Date): Promise<HistorySummary[]> {
+  return Promise.all(tenants.map((tenant) => seedTenantHistory(tenant, now, driftOnset)));
 }
 
-async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<HistorySummary> {
+async function seedTenantHistory(tenant: DemoTenant, now: Date, driftOnset: Date | undefined): Promise<HistorySummary> {
   const db = documentClient();
   const TableName = env().TABLE_NAME;
   const markerKey = { PK: tenantPk(tenant.tenantId), SK: MARKER };
@@ -59,7 +64,7 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
     return { tenantId: tenant.tenantId, skipped: true, queued: 0, verdicts: 0 };
   }
 
-  const simulated = simulate(tenant.tenantId as TenantId, now);
+  const simulated = simulate(tenant.tenantId as TenantId, now, driftOnset);
   const truth = new Map(simulated.map((s) => [s.sim.transaction.txn_id, s]));
   const versions = createModelVersionResolver();
   await versions.warm(tenant.endpointName).catch(() => undefined);
@@ -68,7 +73,7 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
   const worker = explanationWorker();
   for (let i = 0; i < simulated.length; i += CHUNK) {
     const chunk = simulated.slice(i, i + CHUNK).map((s) => s.sim.transaction);
-    await scoreTransactions(
+    const results = await scoreTransactions(
       {
         tenantId: tenant.tenantId,
         endpointName: tenant.endpointName,
@@ -89,19 +94,26 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date): Promise<History
         now: () => performance.now(),
       },
     );
+    // The dashboards' scoring metrics, dated when each transaction was (simulated to be) scored.
+    for (const result of results) {
+      const past = truth.get(result.txn_id);
+      if (past) recordDecision(decisionSampleOf(tenant.tenantId, result, past.sim.transaction, past.at.getTime()));
+    }
   }
   await worker.idle();
   const verdicts = await recordPastVerdicts(tenant, queued, truth, now);
+  await flushMetrics();
   await db.send(new PutCommand({ TableName, Item: { ...markerKey, seededAt: now.toISOString(), queued: queued.length, verdicts } }));
   return { tenantId: tenant.tenantId, skipped: false, queued: queued.length, verdicts };
 }
 
-function simulate(tenantId: TenantId, now: Date): Array<{ sim: SimulatedTransaction; at: Date }> {
+function simulate(tenantId: TenantId, now: Date, driftOnset: Date | undefined): Array<{ sim: SimulatedTransaction; at: Date }> {
   const generator = createTransactionGenerator({
     tenant: tenantId,
     seed: 20_260_101,
     fraudRate: TENANT_PROFILES[tenantId].fraudRate * FRAUD_OVERSAMPLING,
     idPrefix: "hist",
+    ...(driftOnset && demoDriftOptions(driftOnset, now)),
   });
   const start = now.getTime() - HISTORY_DAYS * 86_400_000;
   const step = (HISTORY_DAYS * 86_400_000 - 10 * 60_000) / TRANSACTIONS_PER_TENANT;

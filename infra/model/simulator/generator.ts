@@ -14,6 +14,11 @@ export interface GeneratorOptions {
   populationSeed?: number;
   /** Origin of drift and of account/device ageing (default 2026-01-01). */
   driftStart?: Date;
+  /**
+   * Origin of the drift knobs alone (default: driftStart), so that drift can begin at a chosen
+   * moment while ages keep the training data's origin (the demo: drift from a few days ago).
+   */
+  driftOnset?: Date;
   drift?: Partial<DriftKnobs>;
   /** Override the tenant's fraud rate (before drift). */
   fraudRate?: number;
@@ -42,6 +47,7 @@ export function createTransactionGenerator(options: GeneratorOptions): Transacti
   const rng = new Random(options.seed);
   const knobs: DriftKnobs = { ...NO_DRIFT, ...options.drift };
   const driftStart = options.driftStart ?? DEFAULT_DRIFT_START;
+  const driftOnset = options.driftOnset ?? driftStart;
   const patternWeights = { ...profile.patternWeights, ...options.patternWeights };
   const fraudRate = options.fraudRate ?? profile.fraudRate;
   const idPrefix = options.idPrefix ?? `${options.tenant}-${options.seed}`;
@@ -49,7 +55,7 @@ export function createTransactionGenerator(options: GeneratorOptions): Transacti
 
   return {
     next(at) {
-      const drift = driftAt(knobs, driftStart, at);
+      const drift = driftAt(knobs, driftOnset, at);
       const context = { rng, drift, day: daysBetween(driftStart, at) };
       const isFraud = rng.chance(fraudRate * drift.fraudRateScale);
       const pattern = isFraud ? rng.weighted(patternWeights) : null;

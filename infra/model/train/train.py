@@ -111,7 +111,8 @@ def main():
     with open(os.path.join(args.model_dir, "xgboost-model"), "wb") as handle:
         handle.write(booster.save_raw(raw_format="json"))
     write_json(args.model_dir, "evaluation.json", evaluation)
-    write_json(args.model_dir, "baseline.json", baseline.build_baseline(X, y, predict(booster, names, X), spec))
+    with open(os.path.join(args.model_dir, "baseline.json"), "w", encoding="utf-8") as handle:
+        handle.write(baseline.dumps(baseline.build_baseline(X, y, predict(booster, names, X), spec)))
     write_json(args.model_dir, "model-card.json", model_card(args, params, names, y, y_val, evaluation))
     print(f"{args.model_package_group} v{args.version}: {held_out} ROC-AUC {evaluation['roc_auc']:.4f} "
           f"PR-AUC {evaluation['pr_auc']:.4f} ({len(y)} rows, {time.time() - started:.1f}s)")

@@ -1,13 +1,19 @@
-import type { CapturedInvocation } from "../captured-rows";
+import type { CapturedCall } from "../captured-rows";
+
+export interface CaptureWindow {
+  endpointName: string;
+  from: string;
+  to: string;
+}
 
 /**
  * What the promotion code reads of data capture: the variants captured under an endpoint in a
- * window and each one's decoded lines in time order. lib/capture implements it over S3
- * (capture-source-s3.ts); tests pass their own.
+ * window and each one's decoded lines in time order. capture-reader.ts implements it with
+ * lib/capture over S3; unit tests and the benchmark pass their own.
  */
-export interface CaptureSource {
-  variants(input: { endpointName: string; from: string; to: string }): Promise<string[]>;
-  calls(input: { endpointName: string; variantName: string; from: string; to: string }): AsyncIterable<CapturedInvocation>;
+export interface CaptureReader {
+  variants(window: CaptureWindow): Promise<string[]>;
+  calls(window: CaptureWindow & { variantName: string }): AsyncIterable<CapturedCall>;
 }
 
 /** The variant name a shadow deployment uses (lib/promotion/deploy-candidate.ts): its answers were never served. */

@@ -10,7 +10,7 @@ import { toScoredCall } from "../captured-rows";
 import { loadVerdicts, type VerdictIndex } from "../verdict-index";
 import type { Backtest, BacktestProgress } from "./backtest-record";
 import { finishBacktest, recordProgress } from "./backtest-store";
-import { SHADOW_VARIANT, type CaptureSource } from "./capture-source";
+import { SHADOW_VARIANT, type CaptureReader } from "./capture-source";
 import { createScoringEndpoint, deleteScoringEndpoint, scoringEndpointName, scoringEndpointStatus } from "./scoring-endpoint";
 
 /** Rows per InvokeEndpoint call: ~120 bytes a row keeps a call near 60 KB, far below the 6 MB limit. */
@@ -19,7 +19,7 @@ export const BATCH_ROWS = 500;
 const PROGRESS_EVERY_MS = 1000;
 
 export interface BacktestDeps extends StoreDeps {
-  capture: CaptureSource;
+  capture: CaptureReader;
   sageMaker?: Pick<SageMakerClient, "send">;
   runtime?: Pick<SageMakerRuntimeClient, "send">;
   /** Scores rows through the candidate; by default InvokeEndpoint on the run's own endpoint. */

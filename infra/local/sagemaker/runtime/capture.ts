@@ -54,7 +54,7 @@ export class CaptureWriter {
   }
 }
 
-function captureLine(call: CapturedCall): string {
+export function captureLine(call: CapturedCall): string {
   const { settings } = call;
   const captureData: Record<string, unknown> = {};
   if (settings.captureInput) {
@@ -77,7 +77,7 @@ function payload(mode: "INPUT" | "OUTPUT", contentType: string, data: Buffer | s
   return { observedContentType: contentType, mode, data: text, encoding };
 }
 
-function hourPath(time: Date): string {
+export function hourPath(time: Date): string {
   return `${time.getUTCFullYear()}/${pad(time.getUTCMonth() + 1)}/${pad(time.getUTCDate())}/${pad(time.getUTCHours())}`;
 }
 
