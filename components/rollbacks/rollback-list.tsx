@@ -16,7 +16,6 @@ const OUTCOME_TONES: Record<RollbackEvent["outcome"], BadgeTone> = {
   succeeded: "success",
   failed: "danger",
   already_rolled_back: "neutral",
-  in_progress: "accent",
 };
 
 /** Newest first; a row opens to its before/after diff and links to the metrics and audit record around it. */

@@ -1,5 +1,4 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { EndpointLookup } from "@/lib/deployments/endpoint-overview";
 import {
   DEFAULT_METRIC_WINDOW,
   isMetricWindow,
@@ -9,6 +8,7 @@ import {
   type MetricWindow,
 } from "@/lib/metrics/endpoint-metrics";
 import type { RollbackEvent, RollbackState } from "./rollbacks";
+import { ApiError, isApiError } from "./api-error";
 import { apiFetch } from "./api-fetch";
 
 /**
@@ -17,7 +17,8 @@ import { apiFetch } from "./api-fetch";
  */
 
 /**
- * GET /api/endpoints/{name} (deploy-core's EndpointDetail): SageMaker's live view joined with the
+ * GET /api/endpoints/{name}: the shape of lib/deployments/get-endpoint-detail.ts's EndpointDetail
+ * (written out here until that module is in this branch; swap for a type import then): SageMaker's live view joined with the
  * deployment record, and what a rollback would do.
  */
 export interface EndpointVariant {
@@ -80,23 +81,21 @@ export function endpointUrl(name: string): string {
   return `/api/endpoints/${encodeURIComponent(name)}`;
 }
 
-async function fetchEndpoint(): Promise<EndpointDetail | null> {
-  const lookup = await apiFetch<EndpointLookup>("/api/endpoints");
-  if (!lookup.found) return null;
-  const { createdAt: _c, dataCaptureEnabled: _d, ...endpoint } = lookup.endpoint;
-  return {
-    ...endpoint,
-    variants: endpoint.variants.map((v) => ({ ...v, role: null, modelVersion: null })),
-    deployment: null,
-    rollback: { available: false, reason: "The deployment record is not readable yet" },
-  };
+/** The endpoint, or null when the tenant has none of that name (404). */
+async function fetchEndpoint(name: string): Promise<EndpointDetail | null> {
+  try {
+    return await apiFetch<EndpointDetail>(endpointUrl(name));
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null;
+    throw error;
+  }
 }
 
 /** Polls every 2 s while the endpoint is Creating/Updating/…, and stops by itself once it is settled or on error. */
 export const endpointQueryOptions = (name: string) =>
   queryOptions({
     queryKey: endpointKeys.detail(name),
-    queryFn: fetchEndpoint,
+    queryFn: () => fetchEndpoint(name),
     refetchInterval: (query) => {
       const status = query.state.data?.status;
       return query.state.status !== "error" && status && TRANSITIONAL_STATUSES.has(status) ? ENDPOINT_POLL_MS : false;
@@ -140,12 +139,24 @@ export function putWeights(name: string, body: WeightsBody): Promise<unknown> {
   });
 }
 
-export function postRollback(name: string, body: { reason: string }): Promise<{ event: RollbackEvent }> {
-  return apiFetch<{ event: RollbackEvent }>(`${endpointUrl(name)}/rollback`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+/**
+ * POST /api/endpoints/{name}/rollback → the event: `succeeded` or `already_rolled_back` (200), and
+ * a failed rollback too (503 with the event, its AWS error, in error.details.event), so the page can
+ * show what AWS said; any other error rejects.
+ */
+export async function postRollback(name: string, body: { reason: string }): Promise<RollbackEvent> {
+  try {
+    const { event } = await apiFetch<{ event: RollbackEvent }>(`${endpointUrl(name)}/rollback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return event;
+  } catch (error) {
+    const failed = error instanceof ApiError ? (error.details as { event?: RollbackEvent } | undefined)?.event : undefined;
+    if (failed) return failed;
+    throw error;
+  }
 }
 
 /** `?window=15m|1h|24h`, or a fixed `?from&to` (ISO, e.g. from a rollback's ±30 min link); malformed input falls back to 1 h. */
