@@ -3,6 +3,7 @@ import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
 import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
+import { promotionApiPaths, promotionApiSchemas } from "@/lib/promotion/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
 
@@ -170,6 +171,7 @@ export function openApiDocument(serverUrl?: string) {
       ...queueApiPaths,
       ...driftApiPaths,
       ...metricsApiPaths,
+      ...promotionApiPaths,
     },
     components: {
       securitySchemes: {
@@ -191,6 +193,7 @@ export function openApiDocument(serverUrl?: string) {
         ...queueApiSchemas,
         ...driftApiSchemas,
         ...metricsApiSchemas,
+        ...promotionApiSchemas,
       },
     },
   };
