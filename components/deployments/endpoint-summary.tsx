@@ -3,7 +3,7 @@ import { formatDateTime } from "@/components/ui/format";
 import type { EndpointOverview } from "@/lib/deployments/endpoint-overview";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 
-export function EndpointSummary({ endpoint }: { endpoint: EndpointOverview }) {
+export function EndpointSummary({ endpoint, actions }: { endpoint: Omit<EndpointOverview, "variants">; actions?: React.ReactNode }) {
   const facts: Array<[string, React.ReactNode]> = [
     ["Status", <EndpointStatusBadge key="s" status={endpoint.status} />],
     [
@@ -20,6 +20,7 @@ export function EndpointSummary({ endpoint }: { endpoint: EndpointOverview }) {
     <Card>
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-line px-4 py-3">
         <h2 className="font-mono text-[13px] font-semibold">{endpoint.endpointName}</h2>
+        {actions}
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-4 py-4 sm:grid-cols-5">
         {facts.map(([label, value]) => (

@@ -1,21 +1,39 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatPercent } from "@/components/ui/format";
-import type { VariantOverview } from "@/lib/deployments/endpoint-overview";
 import { TableHead } from "@/components/ui/table-head";
+import type { EndpointVariant } from "@/lib/queries/endpoints";
 
-const BAR_COLOURS = ["var(--chart-1)", "var(--chart-3)", "var(--chart-2)", "var(--chart-4)"];
+export const VARIANT_COLOURS = ["var(--chart-1)", "var(--chart-3)", "var(--chart-2)", "var(--chart-4)"];
 
-export function VariantsTable({ variants }: { variants: VariantOverview[] }) {
+/** The model package version a variant serves, linked to its row on the Models page. */
+export function VersionLink({ version }: { version: string | number | null | undefined }) {
+  if (version === null || version === undefined || version === "") return <span className="text-subtle">—</span>;
+  // Only a registry version links to the Models page; anything else (a bare model name) is shown as is.
+  if (!/^\d+$/.test(String(version))) return <span className="font-mono text-[12px]">{String(version)}</span>;
   return (
-    <Card title="Production variants" description="Traffic share is each variant's current weight over the sum of all weights.">
-      <TrafficBar variants={variants} />
+    <Link href={`/models#v${version}`} className="font-medium text-accent hover:underline">
+      v{version}
+    </Link>
+  );
+}
+
+export function VariantsTable({ variants }: { variants: EndpointVariant[] }) {
+  const live = variants.filter((v) => !v.isShadow);
+  return (
+    <Card
+      title="Variants"
+      description="Traffic share is each production variant's current weight over the sum of all weights; shadow variants get a copy of live requests and answer no caller."
+    >
+      <TrafficBar variants={live} />
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-[13px]">
+        <table className="w-full text-left text-[13px]" aria-label="Variants">
           <TableHead
             border="both"
             columns={[
               "Variant",
-              "Model",
+              "Model version",
               "Instance type",
               { label: "Instances", className: "text-right" },
               { label: "Weight", className: "text-right" },
@@ -28,16 +46,26 @@ export function VariantsTable({ variants }: { variants: VariantOverview[] }) {
                 <td className="px-4 py-2.5 font-medium">
                   <span
                     className="mr-2 inline-block h-2 w-2 rounded-sm"
-                    style={{ background: BAR_COLOURS[i % BAR_COLOURS.length] }}
+                    style={{ background: VARIANT_COLOURS[i % VARIANT_COLOURS.length] }}
                     aria-hidden="true"
                   />
                   {v.variantName}
+                  {v.isShadow && (
+                    <span className="ml-2">
+                      <Badge>shadow</Badge>
+                    </span>
+                  )}
                 </td>
-                <td className="px-4 py-2.5 font-mono text-[12px]">{v.modelName ?? "—"}</td>
+                <td className="px-4 py-2.5">
+                  <VersionLink version={v.modelVersion} />
+                  {v.modelName && <span className="ml-2 font-mono text-[11px] text-subtle">{v.modelName}</span>}
+                </td>
                 <td className="px-4 py-2.5 text-muted">{v.instanceType ?? "—"}</td>
                 <td className="tabular px-4 py-2.5 text-right">{v.currentInstanceCount ?? "—"}</td>
-                <td className="tabular px-4 py-2.5 text-right text-muted">{v.currentWeight}</td>
-                <td className="tabular px-4 py-2.5 text-right font-semibold">{formatPercent(v.trafficShare)}</td>
+                <td className="tabular px-4 py-2.5 text-right text-muted">{v.isShadow ? "—" : v.currentWeight}</td>
+                <td className="tabular px-4 py-2.5 text-right font-semibold">
+                  {v.isShadow ? <span className="font-normal text-muted">copy of traffic</span> : formatPercent(v.trafficShare)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -47,13 +75,16 @@ export function VariantsTable({ variants }: { variants: VariantOverview[] }) {
   );
 }
 
-function TrafficBar({ variants }: { variants: VariantOverview[] }) {
+function TrafficBar({ variants }: { variants: EndpointVariant[] }) {
   const label = variants.map((v) => `${v.variantName} ${formatPercent(v.trafficShare)}`).join(", ");
   return (
     <div className="px-4 py-4">
       <div className="flex h-2.5 overflow-hidden rounded-full bg-surface-muted" role="img" aria-label={`Traffic split: ${label}`}>
         {variants.map((v, i) => (
-          <div key={v.variantName} style={{ width: formatPercent(v.trafficShare, 3), background: BAR_COLOURS[i % BAR_COLOURS.length] }} />
+          <div
+            key={v.variantName}
+            style={{ width: formatPercent(v.trafficShare, 3), background: VARIANT_COLOURS[i % VARIANT_COLOURS.length] }}
+          />
         ))}
       </div>
     </div>

@@ -22,7 +22,7 @@ export const DEMO_USERS: Record<Role, DemoUser> = {
 
 /** What each role's menu must show, in order. */
 export const EXPECTED_NAV: Record<Role, string[]> = {
-  analyst: ["Review queue", "Explanations"],
+  analyst: ["Review queue", "Explanations", "Dashboards"],
   ml_engineer: ["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks"],
   admin: ["Review queue", "Explanations", "Dashboards", "Drift", "Models", "Endpoints", "Rollbacks", "Settings", "Audit log"],
 };

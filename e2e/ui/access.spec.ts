@@ -4,7 +4,7 @@ import { EXPECTED_NAV, storageStatePath } from "../support/demo-users";
 test.describe("an analyst", () => {
   test.use({ storageState: storageStatePath("analyst") });
 
-  for (const path of ["/endpoints", "/models", "/dashboards", "/settings"]) {
+  for (const path of ["/endpoints", "/models", "/settings"]) {
     test(`is refused ${path} with the 403 page`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(403);

@@ -8,7 +8,7 @@ test.use({ storageState: storageStatePath("ml_engineer") });
 test("Endpoints shows the tenant's endpoint, its variants and their traffic shares", async ({ page }) => {
   await page.goto("/endpoints");
   await expect(page.getByText("InService")).toBeVisible();
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: "Variants" });
   const rows = table.getByRole("row");
   await expect(rows).toHaveCount(3); // header + production + canary
   await expect(rows.filter({ hasText: "production" })).toContainText(/\d+\.\d%/);

@@ -7,6 +7,8 @@ export interface StackUrls {
   s3: string;
   sagemaker: string;
   cloudwatch: string;
+  /** The functions host (Lambda's Invoke API): infra/local/functions. */
+  functions: string;
 }
 
 /** s3rver knows exactly one key pair; dynalite and our emulators accept any signature. */
@@ -22,6 +24,8 @@ export function localStackEnv(urls: StackUrls): Record<string, string> {
     // Control plane and runtime share one emulator port, as they share one service signing name.
     AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: urls.sagemaker,
     AWS_ENDPOINT_URL_CLOUDWATCH: urls.cloudwatch,
+    // Our Lambda handlers run in the functions host; alarm actions invoke them there.
+    AWS_ENDPOINT_URL_LAMBDA: urls.functions,
     S3_FORCE_PATH_STYLE: "true",
     // Silence the SDK's notice that releases after January 2027 need Node 22; the lock file pins ours.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

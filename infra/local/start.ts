@@ -28,6 +28,7 @@ async function resolveStackPorts(options: LauncherOptions): Promise<StackPorts> 
     s3: await findFreePort(),
     sagemaker: await findFreePort(),
     cloudwatch: await findFreePort(),
+    functions: await findFreePort(),
   };
 }
 

@@ -11,7 +11,7 @@ const session = (u: unknown): Session => ({ expires: "2099-01-01T00:00:00Z", use
 
 describe("role policy", () => {
   const expected: Record<Role, Area[]> = {
-    analyst: ["queue"],
+    analyst: ["queue", "dashboards"],
     ml_engineer: ["queue", "dashboards", "drift", "models", "endpoints", "rollbacks"],
     admin: ["queue", "dashboards", "drift", "models", "endpoints", "rollbacks", "settings", "audit"],
   };

@@ -4,9 +4,9 @@ import { z } from "zod";
  * Who may do what, defined once. Pages, route handlers and the navigation all read these lists,
  * so the menu never offers a page that would refuse the user.
  *
- * - analyst: works the review queue.
+ * - analyst: works the review queue; sees the dashboards' Team view (queue and analysts).
  * - ml_engineer: everything an analyst can, plus model operations (models, endpoints, drift,
- *   rollbacks, dashboards).
+ *   rollbacks, every dashboard panel).
  * - admin: everything, plus settings and the audit log.
  */
 export const ROLES = ["analyst", "ml_engineer", "admin"] as const;
@@ -26,7 +26,8 @@ const ADMINS: readonly Role[] = ["admin"];
 /** The areas of the console and the roles that may open each (pages and their APIs alike). */
 export const AREA_ROLES = {
   queue: EVERYONE,
-  dashboards: ENGINEERS,
+  // Analysts get the Team view (queue and analysts panels); the rest is for engineers (lib/dashboards).
+  dashboards: EVERYONE,
   drift: ENGINEERS,
   models: ENGINEERS,
   endpoints: ENGINEERS,

@@ -17,6 +17,7 @@
  * | rate window | TENANT#<t>#RATE#<key> | WINDOW             |                      |        |
  * | sign-in throttle (account) | TENANT#<t> | SIGNIN#<email> |                |        |
  * | sign-in throttle (address) | SIGNIN#ADDRESS#<address> | THROTTLE |        |        |
+ * | alarm message (rollback handler) | TENANT#<t> | ALARMMSG#<sns message id> |  |        |
  * | drift run (listing)  | TENANT#<t>#DRIFT#<endpoint> | RUN#<run id>  |          |        |
  * | drift run (by id)    | TENANT#<t>#DRIFTRUN#<run id> | RUN         |          |        |
  * | drift episode        | TENANT#<t>#DRIFT#<endpoint> | EPISODE      |          |        |
@@ -121,3 +122,6 @@ export const rollbackIndexSk = (startedAt: string, id: string) => `${startedAt}#
 
 /** Notification webhooks (lib/notifications), apart from the settings item so they are never sent to browsers whole. */
 export const NOTIFICATIONS_SK = "NOTIFICATIONS";
+
+/** An SNS alarm message the rollback handler took up (lib/deployments/rollback-handler.ts): redeliveries find it. */
+export const alarmMessageSk = (messageId: string) => `ALARMMSG#${messageId}`;

@@ -24,7 +24,7 @@ export interface VariantModel {
 
 export interface EndpointModels {
   endpoint: DescribeEndpointCommandOutput;
-  /** By variant name, from the endpoint's current config. */
+  /** By variant name (production and shadow variants), from the endpoint's current config. */
   variants: ReadonlyMap<string, VariantModel>;
 }
 
@@ -44,7 +44,8 @@ export async function describeEndpointModels(
   let configVariants;
   try {
     const config = await sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }));
-    configVariants = config.ProductionVariants ?? [];
+    // Shadow variants (ShadowProductionVariants) serve models too: their answers are captured, not returned.
+    configVariants = [...(config.ProductionVariants ?? []), ...(config.ShadowProductionVariants ?? [])];
   } catch (error) {
     if (isSageMakerMissing(error)) return { endpoint, variants: new Map() };
     throw error;

@@ -6,6 +6,8 @@ import { isConditionFailed } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
 import { notFound, type Actor } from "@/lib/queue/claim-item";
 import { getQueueItem } from "@/lib/queue/get-queue-item";
+import { recordMetrics } from "@/lib/metrics/publish-metrics";
+import { verdictSamples } from "@/lib/metrics/queue-metrics";
 import { adjustQueueCountsQuietly } from "@/lib/queue/queue-counts";
 import {
   activeClaim,
@@ -106,9 +108,10 @@ export async function recordVerdict(input: VerdictInput, deps: QueueStoreDeps = 
       }
       const item: QueueItem = { ...before, status, verdict, version: input.version + 1, claim: null };
       await adjustQueueCountsQuietly(
-        { tenantId: input.tenantId, delta: before.status === status ? {} : { [before.status]: -1, [status]: 1 } },
+        { tenantId: input.tenantId, delta: before.status === status ? {} : { [before.status]: -1, [status]: 1 }, at: now.getTime() },
         deps,
       );
+      recordMetrics(verdictSamples(before, verdict));
       return {
         outcome: "applied",
         result: { outcome: "applied", item } satisfies VerdictOutcome,

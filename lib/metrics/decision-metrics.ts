@@ -1,20 +1,36 @@
 import type { MetricDatum } from "@aws-sdk/client-cloudwatch";
+import type { Transaction } from "@/lib/features/transaction";
+import type { ScoreResult } from "@/lib/scoring/score-result";
+import { createMetricAggregator, twoSignificantDigits, type MetricSample } from "./metric-aggregator";
 
 /**
- * The console's own scoring metrics, aggregated in memory per tenant and minute and drained as
- * CloudWatch datums (publish-decision-metrics.ts sends them). Recording is a few map updates so it
- * can sit on the hot path; CloudWatch sums the datums of one minute sent by several flushes or
- * instances, so draining often loses nothing.
+ * The console's own scoring metrics (namespace METRICS_NAMESPACE), aggregated in memory per tenant
+ * and minute (metric-aggregator.ts) and drained as CloudWatch datums (publish-decision-metrics.ts
+ * sends them). Recording is a few map updates so it can sit on the hot path. One value per decision,
+ * so every statistic means what it means on AWS:
  *
- * Metrics (dimension TenantId), one value per decision so every statistic means what it means on
- * AWS: Decisions (+ dimension Decision; 1 if the decision was that one), Degraded, RuleOnly (decided
- * by a rule without the model) — Sum = count, Average = share, SampleCount = decisions — and
- * Latency (ms, as value/count pairs so p95/p99 work), and Errors: one value per scoring request, 1
- * when it was answered with a 5xx error (no decision) and 0 for each decision, so Sum = errors and
- * SampleCount = every request the SLO counts (lib/error-budget reads Errors and Degraded).
+ * | metric         | dimensions                      | value                              | read as |
+ * |----------------|---------------------------------|------------------------------------|---------|
+ * | Decisions      | TenantId, Decision              | 1 if the decision was that one, else 0 | Sum = count, Average = share |
+ * | Degraded       | TenantId                        | 1 if degraded, else 0              | Average = degraded share |
+ * | RuleOnly       | TenantId                        | 1 if a rule decided without the model | Average |
+ * | Errors         | TenantId                        | 0 per decision, 1 per request answered 5xx | Sum = errors, SampleCount = requests (lib/error-budget) |
+ * | Latency        | TenantId                        | the route's latency, ms            | p50/p95/p99 |
+ * | VariantLatency | TenantId, Variant               | the same, per variant that answered | p50/p95/p99 |
+ * | ScoreBand      | TenantId, Band (0.00 … 0.95)    | 1 per scored transaction           | Sum = histogram bar |
+ * | DecisionAmount | TenantId, Decision, Currency    | the transaction's amount           | Sum (StatisticSet) |
  */
 export const DECISIONS = ["LEGIT", "REVIEW", "SUSPICIOUS"] as const;
 export type MetricDecision = (typeof DECISIONS)[number];
+
+/** The score histogram's bands: 20 of width 0.05, named by their lower edge. */
+export const SCORE_BAND_WIDTH = 0.05;
+export const SCORE_BANDS: readonly string[] = Array.from({ length: 20 }, (_, i) => (i * SCORE_BAND_WIDTH).toFixed(2));
+
+export function scoreBand(score: number): string {
+  const index = Math.min(SCORE_BANDS.length - 1, Math.max(0, Math.floor(score / SCORE_BAND_WIDTH + 1e-9)));
+  return SCORE_BANDS[index]!;
+}
 
 export interface DecisionSample {
   tenantId: string;
@@ -24,129 +40,76 @@ export interface DecisionSample {
   latencyMs: number;
   /** Epoch ms. */
   at: number;
+  /** The variant that answered, when the model did. */
+  variant?: string | null;
+  score?: number | null;
+  amount?: number;
+  currency?: string;
 }
 
-interface MinuteAggregate {
-  tenantId: string;
-  minute: number;
-  decisions: Record<MetricDecision, number>;
-  degraded: number;
-  ruleOnly: number;
-  errors: number;
-  latency: Map<number, number>;
+/** Latencies kept to two significant digits: percentiles stay within ~5%, a busy minute has few distinct values. */
+export const roundLatency = twoSignificantDigits;
+
+export function decisionSamples(sample: DecisionSample): MetricSample[] {
+  const tenant = ["TenantId", sample.tenantId] as const;
+  const at = sample.at;
+  const one = (name: string, value: number, extra: MetricSample["dimensions"] = []): MetricSample => ({
+    name,
+    dimensions: [tenant, ...extra],
+    value,
+    unit: "Count",
+    at,
+  });
+  // Zeros are sent too: a graph of REVIEW decisions shows 0, not a gap, in a quiet minute.
+  const samples = DECISIONS.map((d) => one("Decisions", d === sample.decision ? 1 : 0, [["Decision", d]]));
+  samples.push(one("Degraded", sample.degraded ? 1 : 0), one("RuleOnly", sample.ruleOnly ? 1 : 0), one("Errors", 0));
+  const latency = roundLatency(sample.latencyMs);
+  samples.push({ name: "Latency", dimensions: [tenant], value: latency, unit: "Milliseconds", at });
+  if (sample.variant)
+    samples.push({ name: "VariantLatency", dimensions: [tenant, ["Variant", sample.variant]], value: latency, unit: "Milliseconds", at });
+  if (sample.score != null) samples.push(one("ScoreBand", 1, [["Band", scoreBand(sample.score)]]));
+  if (sample.amount !== undefined && sample.currency) {
+    samples.push({
+      name: "DecisionAmount",
+      dimensions: [tenant, ["Decision", sample.decision], ["Currency", sample.currency]],
+      value: sample.amount,
+      unit: "None",
+      at,
+      shape: "sum",
+    });
+  }
+  return samples;
 }
 
-/** CloudWatch takes at most 150 values per datum. */
-const MAX_VALUES_PER_DATUM = 150;
+/** The metrics sample of one scored transaction (the live route and the seeded history alike). */
+export function decisionSampleOf(tenantId: string, result: ScoreResult, txn: Transaction | undefined, at: number): DecisionSample {
+  return {
+    tenantId,
+    decision: result.decision,
+    degraded: result.degraded,
+    // No score and not degraded: a rule decided without asking the model.
+    ruleOnly: result.score === null && !result.degraded,
+    latencyMs: result.latency_ms,
+    at,
+    variant: result.model.variant,
+    score: result.score,
+    amount: txn?.amount,
+    currency: txn?.currency ?? undefined,
+  };
+}
 
-/**
- * Latencies kept to two significant digits (0.1 ms under 10 ms, 1 ms under 100 ms ...): percentiles
- * stay within ~5%, and a busy minute has a few dozen distinct values instead of thousands.
- */
-export function roundLatency(ms: number): number {
-  if (!(ms > 0)) return 0;
-  // toPrecision, not arithmetic on powers of ten, so 2.34 becomes 2.3 and not 2.3000000000000003.
-  return Number(ms.toPrecision(2));
+/** A scoring request of the tenant's answered with a 5xx error: no decision, counted against the SLO. */
+export function errorSamples(error: { tenantId: string; at: number }): MetricSample[] {
+  return [{ name: "Errors", dimensions: [["TenantId", error.tenantId]], value: 1, unit: "Count", at: error.at }];
 }
 
 export function createDecisionMetrics() {
-  let minutes = new Map<string, MinuteAggregate>();
-
-  function aggregateOf(tenantId: string, at: number): MinuteAggregate {
-    const minute = Math.floor(at / 60_000) * 60_000;
-    const id = `${tenantId}\n${minute}`;
-    let agg = minutes.get(id);
-    if (!agg) {
-      agg = {
-        tenantId,
-        minute,
-        decisions: { LEGIT: 0, REVIEW: 0, SUSPICIOUS: 0 },
-        degraded: 0,
-        ruleOnly: 0,
-        errors: 0,
-        latency: new Map(),
-      };
-      minutes.set(id, agg);
-    }
-    return agg;
-  }
-
-  function record(sample: DecisionSample): void {
-    const agg = aggregateOf(sample.tenantId, sample.at);
-    agg.decisions[sample.decision] += 1;
-    if (sample.degraded) agg.degraded += 1;
-    if (sample.ruleOnly) agg.ruleOnly += 1;
-    const latency = roundLatency(sample.latencyMs);
-    agg.latency.set(latency, (agg.latency.get(latency) ?? 0) + 1);
-  }
-
-  /** A scoring request of the tenant's that was answered with a 5xx error (epoch ms). */
-  function recordError(error: { tenantId: string; at: number }): void {
-    aggregateOf(error.tenantId, error.at).errors += 1;
-  }
-
-  /** Everything recorded since the last drain, as datums; the aggregates start over. */
-  function drain(): MetricDatum[] {
-    const drained = [...minutes.values()];
-    minutes = new Map();
-    return drained.flatMap(toDatums);
-  }
-
-  return { record, recordError, drain };
-}
-
-function toDatums(agg: MinuteAggregate): MetricDatum[] {
-  const Timestamp = new Date(agg.minute);
-  const tenant = { Name: "TenantId", Value: agg.tenantId };
-  const decided = DECISIONS.reduce((n, d) => n + agg.decisions[d], 0);
-  // One value per decision, 1 when it holds and 0 when not, as AWS publishes its own per-request
-  // metrics (e.g. SageMaker's Invocation5XXErrors): Sum = how many, SampleCount = decisions, and
-  // Average = the share (the degraded rate, the share of REVIEW). Zeros are sent too: a graph of
-  // REVIEW decisions shows 0, not a gap, in a quiet minute.
-  const share = (MetricName: string, ones: number, extra: MetricDatum["Dimensions"] = []): MetricDatum => {
-    const pairs = (
-      [
-        [0, decided - ones],
-        [1, ones],
-      ] as const
-    ).filter(([, count]) => count > 0);
-    return {
-      MetricName,
-      Dimensions: [tenant, ...extra],
-      Timestamp,
-      Values: pairs.map(([v]) => v),
-      Counts: pairs.map(([, c]) => c),
-      Unit: "Count",
-    };
+  const aggregator = createMetricAggregator();
+  return {
+    record: (sample: DecisionSample) => decisionSamples(sample).forEach(aggregator.record),
+    recordError: (error: { tenantId: string; at: number }) => errorSamples(error).forEach(aggregator.record),
+    drain: (): MetricDatum[] => aggregator.drain(),
   };
-  // A minute with errors only has no decisions to share out (a datum needs at least one value).
-  const datums = decided === 0 ? [] : DECISIONS.map((d) => share("Decisions", agg.decisions[d], [{ Name: "Decision", Value: d }]));
-  if (decided > 0) datums.push(share("Degraded", agg.degraded), share("RuleOnly", agg.ruleOnly));
-  const requests = [
-    [0, decided],
-    [1, agg.errors],
-  ].filter(([, count]) => count! > 0) as Array<[number, number]>;
-  datums.push({
-    MetricName: "Errors",
-    Dimensions: [tenant],
-    Timestamp,
-    Values: requests.map(([v]) => v),
-    Counts: requests.map(([, c]) => c),
-    Unit: "Count",
-  });
-  const latencies = [...agg.latency];
-  for (let i = 0; i < latencies.length; i += MAX_VALUES_PER_DATUM) {
-    const part = latencies.slice(i, i + MAX_VALUES_PER_DATUM);
-    datums.push({
-      MetricName: "Latency",
-      Dimensions: [tenant],
-      Timestamp,
-      Values: part.map(([v]) => v),
-      Counts: part.map(([, c]) => c),
-      Unit: "Milliseconds",
-    });
-  }
-  return datums;
 }
 
 export type DecisionMetrics = ReturnType<typeof createDecisionMetrics>;

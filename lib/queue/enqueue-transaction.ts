@@ -38,7 +38,10 @@ export async function enqueueTransaction(input: QueueItem, deps: QueueStoreDeps 
     );
   const [created] = await Promise.allSettled([withRetries(put, deps.retry), writeLinks(item, { ...deps, db, tableName: TableName })]);
   if (created.status === "fulfilled") {
-    await adjustQueueCountsQuietly({ tenantId: item.tenantId, delta: { [item.status]: 1 } }, { ...deps, db, tableName: TableName });
+    await adjustQueueCountsQuietly(
+      { tenantId: item.tenantId, delta: { [item.status]: 1 }, at: Date.parse(item.createdAt) },
+      { ...deps, db, tableName: TableName },
+    );
     return { isNew: true, item };
   }
   if (!isConditionFailed(created.reason)) throw unavailable(created.reason);

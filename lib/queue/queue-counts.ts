@@ -1,6 +1,8 @@
 import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { queueCountPk, queueCountSk } from "@/lib/db/keys";
 import { store } from "@/lib/db/store";
+import { queueDeltaSamples } from "@/lib/metrics/queue-metrics";
+import { recordMetrics } from "@/lib/metrics/publish-metrics";
 import type { QueueStoreDeps } from "./deps";
 import { QUEUE_STATUSES, type QueueStatus } from "./queue-item";
 
@@ -57,7 +59,15 @@ export async function getQueueCounts({ tenantId }: { tenantId: string }, deps: Q
   return counts;
 }
 
-/** Counter updates never fail the action that caused them: the item is the truth, counts are display. */
-export function adjustQueueCountsQuietly(input: QueueCountsDelta, deps: QueueStoreDeps = {}): Promise<void> {
+/**
+ * Counter updates never fail the action that caused them: the item is the truth, counts are display.
+ * The same change goes to the QueueDelta metric, from which the dashboards draw the backlog over time.
+ */
+export function adjustQueueCountsQuietly(
+  /** `at`: when the change happened (epoch ms), for the QueueDelta metric (lib/metrics/queue-metrics.ts). */
+  input: QueueCountsDelta & { at: number },
+  deps: QueueStoreDeps = {},
+): Promise<void> {
+  recordMetrics(queueDeltaSamples(input.tenantId, input.delta, input.at));
   return adjustQueueCounts(input, deps).catch((error: unknown) => console.warn("queue count update failed", error));
 }

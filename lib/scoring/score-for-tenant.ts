@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { Transaction } from "@/lib/features/transaction";
+import { decisionSampleOf } from "@/lib/metrics/decision-metrics";
 import { recordDecision } from "@/lib/metrics/publish-decision-metrics";
 import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import { cachedSettings } from "@/lib/settings/settings-cache";
@@ -41,23 +42,14 @@ export async function scoreForTenant(input: {
     input.transactions,
     liveDeps,
   );
-  recordMetrics(input.tenantId, results);
+  recordMetrics(input.tenantId, input.transactions, results);
   return results;
 }
 
-function recordMetrics(tenantId: string, results: readonly ScoreResult[]): void {
+function recordMetrics(tenantId: string, transactions: readonly Transaction[], results: readonly ScoreResult[]): void {
   const at = Date.now();
-  for (const r of results) {
-    // No score and not degraded: a rule decided without asking the model.
-    recordDecision({
-      tenantId,
-      decision: r.decision,
-      degraded: r.degraded,
-      ruleOnly: r.score === null && !r.degraded,
-      latencyMs: r.latency_ms,
-      at,
-    });
-  }
+  const byId = new Map(transactions.map((t) => [t.txn_id, t]));
+  for (const r of results) recordDecision(decisionSampleOf(tenantId, r, byId.get(r.txn_id), at));
 }
 
 // Model trouble is expected operational noise (that is what degraded mode is for): log one line per

@@ -69,7 +69,13 @@ function killAll(children: Child[]): Promise<void> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "fraud-console-crash-"));
-  ports = { dynamodb: await findFreePort(), s3: await findFreePort(), sagemaker: await findFreePort(), cloudwatch: await findFreePort() };
+  ports = {
+    dynamodb: await findFreePort(),
+    s3: await findFreePort(),
+    sagemaker: await findFreePort(),
+    cloudwatch: await findFreePort(),
+    functions: await findFreePort(),
+  };
   urls = Object.fromEntries(STACK_SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`])) as unknown as StackUrls;
   // This file's SDK clients are built on first use, below: point them at this stack, not the shared one.
   applyLocalStackEnv(urls);

@@ -2,7 +2,7 @@ import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudWatchClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
-import { flushDecisionMetrics } from "@/lib/metrics/publish-decision-metrics";
+import { flushMetrics } from "@/lib/metrics/publish-metrics";
 import { createTestTenant, type TestTenant } from "./fixtures";
 import { txnId } from "./score-helpers";
 
@@ -49,7 +49,7 @@ describe("the console's own decision metrics", () => {
       { txn_id: txnId("m-rule"), amount: 30_000, device: "pos" }, // the default rule: SUSPICIOUS without the model
     ];
     for (const t of transactions) expect((await tenant.score(t)).status).toBe(200);
-    await flushDecisionMetrics();
+    await flushMetrics();
 
     const [legit, suspicious, ruleOnly, degraded, latencyCount] = await Promise.all([
       sumOf("Decisions", [{ Name: "Decision", Value: "LEGIT" }]),

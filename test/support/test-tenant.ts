@@ -1,9 +1,16 @@
 import { DeleteEndpointCommand } from "@aws-sdk/client-sagemaker";
-import { createVariantEndpoint, waitForEndpoints } from "@/infra/local/seed/seed-models";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { REGISTRY_STORY } from "@/infra/local/seed/registry-story";
+import { ARTIFACTS_DIR, artifactKey, committedVersions, createVariantEndpoint, waitForEndpoints } from "@/infra/local/seed/seed-models";
+import { seedRegistry, type RegistryEntry } from "@/infra/local/seed/seed-registry";
+import { seedEndpointAlarms } from "@/infra/local/seed/seed-alarms";
 import { DEMO_USER_ROLES } from "@/infra/local/seed/demo-tenants";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { Role } from "@/lib/auth/roles";
-import { sageMakerClient } from "@/lib/aws/clients";
+import { s3Client, sageMakerClient } from "@/lib/aws/clients";
+import { env } from "@/lib/env";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { saveSettings } from "@/lib/settings/save-settings";
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from "@/lib/settings/tenant-settings";
@@ -36,8 +43,23 @@ export interface TestTenantOptions {
     canaryVersion?: number;
     weights?: { production: number; canary: number };
   };
+  /**
+   * A model package group of its own (`<tenantId>-models`), registered the way the demo seeds its
+   * registry (infra/local/seed/registry-story.ts) from the endpoint's committed group, so approvals a
+   * test makes touch no one else's versions. `candidates` are registered after the committed
+   * versions, PendingManualApproval: each re-registers a committed model with its evaluation and a
+   * champion block naming `championVersion`, scored on the same split (equal to that version's own
+   * figures: every committed version shares one test split, infra/model/artifacts.test.ts).
+   */
+  registry?: { candidates?: Array<{ artifactVersion: number; championVersion: number }> };
   /** Users of each role (analyst@, mlops@, admin@<tenant>.test) with this password; none when omitted. */
   password?: string;
+  /**
+   * The endpoint's rollback alarms (lib/deployments/alarm-definitions.ts) with 10 s periods, as the
+   * demo has them, so a 5xx fault on the canary rolls it back by itself. Off by default: a test that
+   * injects faults for another reason keeps its canary.
+   */
+  alarms?: boolean;
 }
 
 export interface TestTenantRecord {
@@ -70,7 +92,8 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   const name = `Test ${options.label}`;
   const endpointName = `fraud-${tenantId}`;
   const group = options.endpoint?.modelPackageGroupName ?? "acme-bank-fraud";
-  await createTenant({ tenantId, name, endpointName, modelPackageGroupName: group, createdAt: new Date().toISOString() });
+  const registryGroup = options.registry ? await seedOwnRegistry(tenantId, name, group, options.registry) : group;
+  await createTenant({ tenantId, name, endpointName, modelPackageGroupName: registryGroup, createdAt: new Date().toISOString() });
   await createVariantEndpoint(
     {
       endpointName,
@@ -103,7 +126,59 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   }
   const { record, plaintext } = await createApiKey({ tenantId, name: "test", createdBy: "fixture" });
   await waitForEndpoints([{ endpointName }]);
-  return { tenantId, name, endpointName, modelPackageGroupName: group, apiKey: plaintext, keyId: record.keyId, settingsVersion, users };
+  if (options.alarms) await seedEndpointAlarms([{ tenantId, endpointName }]);
+  return {
+    tenantId,
+    name,
+    endpointName,
+    modelPackageGroupName: registryGroup,
+    apiKey: plaintext,
+    keyId: record.keyId,
+    settingsVersion,
+    users,
+  };
+}
+
+async function seedOwnRegistry(
+  tenantId: string,
+  tenantName: string,
+  group: string,
+  registry: NonNullable<TestTenantOptions["registry"]>,
+): Promise<string> {
+  const groupName = `${tenantId}-models`;
+  const committed = (version: number) => ({
+    artifacts: {
+      modelKey: artifactKey(group, version, "model.tar.gz"),
+      evaluationKey: artifactKey(group, version, "evaluation.json"),
+      baselineKey: artifactKey(group, version, "baseline.json"),
+    },
+    card: { group, version },
+  });
+  const versions = await committedVersions(group);
+  const entries: RegistryEntry[] = versions.map((version) => ({
+    ...committed(version),
+    approval: REGISTRY_STORY[group]?.[version] ?? null,
+  }));
+  for (const [i, candidate] of (registry.candidates ?? []).entries()) {
+    const read = async (version: number) =>
+      JSON.parse(await readFile(path.join(ARTIFACTS_DIR, group, `v${version}`, "evaluation.json"), "utf8")) as Record<string, unknown>;
+    const champion = await read(candidate.championVersion);
+    const evaluation = {
+      ...(await read(candidate.artifactVersion)),
+      champion: {
+        version: candidate.championVersion,
+        roc_auc: champion.roc_auc,
+        pr_auc: champion.pr_auc,
+        recall_at_precision: champion.recall_at_precision,
+      },
+    };
+    const evaluationKey = `${groupName}/v${versions.length + i + 1}/evaluation.json`;
+    await s3Client().send(new PutObjectCommand({ Bucket: env().MODELS_BUCKET, Key: evaluationKey, Body: JSON.stringify(evaluation) }));
+    const base = committed(candidate.artifactVersion);
+    entries.push({ ...base, artifacts: { ...base.artifacts, evaluationKey }, approval: null });
+  }
+  await seedRegistry({ groupName, tenantId, tenantName, entries });
+  return groupName;
 }
 
 /** Deletes the tenant's endpoint (the emulator stops hosting its models); its items stay, keyed apart. */

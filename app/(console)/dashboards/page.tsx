@@ -1,26 +1,28 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DashboardsClient } from "@/components/dashboards/dashboards-client";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
+import { panelsFor, TEAM_PANELS } from "@/lib/dashboards/get-dashboard";
+import { requireSession } from "@/lib/http/require-session";
+import { dashboardSearchFromParams } from "@/lib/queries/dashboards";
 
 export const metadata: Metadata = { title: "Dashboards" };
 
-export default async function DashboardsPage() {
-  await requireSession({ roles: AREA_ROLES.dashboards, callbackUrl: "/dashboards" });
+export default async function DashboardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireSession({ roles: AREA_ROLES.dashboards, callbackUrl: "/dashboards" });
+  const panels = panelsFor(user.role);
+  const team = panels.every((p) => TEAM_PANELS.includes(p));
   return (
     <>
-      <PageHeader title="Dashboards" description="Traffic, decisions, latency and error budget of your scoring endpoint." />
-      <EmptyState
-        title="No metrics to chart yet"
-        description="Charts appear once the scoring API is serving traffic and CloudWatch holds its metrics."
-        upcoming={[
-          "Invocations and decisions per minute",
-          "Model latency p50 / p95 / p99 per variant",
-          "4xx / 5xx errors and degraded responses",
-          "Error budget burn for the month",
-        ]}
+      <PageHeader
+        title={team ? "Dashboards: Team view" : "Dashboards"}
+        description={
+          team
+            ? "The review queue and the team's verdicts."
+            : "Traffic and decisions, endpoint variants, the review queue and analysts, model quality from verdicts and business impact — live from CloudWatch and the queue."
+        }
       />
+      <DashboardsClient search={dashboardSearchFromParams(await searchParams)} panels={panels} />
     </>
   );
 }

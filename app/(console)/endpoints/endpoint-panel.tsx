@@ -1,38 +1,37 @@
-import { EndpointSummary } from "@/components/deployments/endpoint-summary";
-import { VariantsTable } from "@/components/deployments/variants-table";
-import { ErrorCallout } from "@/components/ui/callout";
-import { EmptyState } from "@/components/ui/empty-state";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { EndpointView } from "@/components/deployments/endpoint-view";
 import { isAppError } from "@/lib/errors/app-error";
 import { getEndpointOverview } from "@/lib/deployments/get-endpoint-overview";
-import type { EndpointLookup } from "@/lib/deployments/endpoint-overview";
+import { endpointKeys, type MetricsView } from "@/lib/queries/endpoints";
+import { getQueryClient } from "@/lib/queries/query-client";
 
-/** Fetches in its own Suspense boundary so the page frame renders while SageMaker answers. */
-export async function EndpointPanel({ tenantId }: { tenantId: string }) {
-  let lookup: EndpointLookup;
+/**
+ * Reads the endpoint in its own Suspense boundary (the page frame renders while SageMaker answers)
+ * under the client's query key; the live view then polls it. An unavailable SageMaker is left to
+ * the client's query, which shows the error and retries.
+ */
+export async function EndpointPanel({ tenantId, view, canChange }: { tenantId: string; view: MetricsView; canChange: boolean }) {
+  const queryClient = getQueryClient();
+  let endpointName: string | null = null;
   try {
-    lookup = await getEndpointOverview({ tenantId });
+    const lookup = await getEndpointOverview({ tenantId });
+    endpointName = lookup.found ? lookup.endpoint.endpointName : lookup.endpointName;
+    queryClient.setQueryData(endpointKeys.detail(endpointName), lookup.found ? lookup.endpoint : null);
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    return <ErrorCallout title="Endpoint status unavailable">{error.message}</ErrorCallout>;
-  }
-  if (!lookup.found) {
-    return (
-      <EmptyState
-        tone="warning"
-        title="Endpoint not found"
-        description={
-          <>
-            SageMaker has no endpoint named <code className="font-mono text-foreground">{lookup.endpointName}</code> for this tenant. It
-            appears here once it has been created (the local stack&apos;s seed creates it on start).
-          </>
-        }
-      />
-    );
+    if (!isAppError(error) || error.code !== "unavailable") throw error;
   }
   return (
-    <div className="space-y-4">
-      <EndpointSummary endpoint={lookup.endpoint} />
-      <VariantsTable variants={lookup.endpoint.variants} />
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      {endpointName ? <EndpointView endpointName={endpointName} view={view} canChange={canChange} /> : <Unavailable />}
+    </HydrationBoundary>
+  );
+}
+
+function Unavailable() {
+  return (
+    <div role="alert" className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 text-[13px]">
+      <p className="font-semibold text-danger">Endpoint status unavailable</p>
+      <p className="mt-0.5 text-muted">SageMaker did not answer; reload the page in a moment.</p>
     </div>
   );
 }

@@ -4,18 +4,22 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireSession } from "@/lib/http/require-session";
-import { AREA_ROLES } from "@/lib/auth/roles";
+import { AREA_ROLES, canAccess } from "@/lib/auth/roles";
+import { metricsViewFromParams } from "@/lib/queries/endpoints";
 import { EndpointPanel } from "./endpoint-panel";
 
 export const metadata: Metadata = { title: "Endpoints" };
 
-export default async function EndpointsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function EndpointsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireSession({ roles: AREA_ROLES.endpoints, callbackUrl: "/endpoints" });
+  const view = metricsViewFromParams(await searchParams);
   return (
     <>
       <PageHeader
         title="Endpoints"
-        description="Your tenant's SageMaker endpoint: its status, production and canary variants, and how traffic is split between them."
+        description="Your tenant's SageMaker endpoint: its status, its variants and the model version each serves, how traffic is split, and each variant's live health."
       />
       <Suspense
         fallback={
@@ -24,7 +28,7 @@ export default async function EndpointsPage() {
           </Card>
         }
       >
-        <EndpointPanel tenantId={user.tenantId} />
+        <EndpointPanel tenantId={user.tenantId} view={view} canChange={canAccess(user.role, "endpoints")} />
       </Suspense>
     </>
   );

@@ -1,26 +1,27 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { RollbacksView } from "@/components/rollbacks/rollbacks-view";
+import { DEFAULT_TIMELINE_RANGE, isTimelineRange } from "@/components/rollbacks/timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSession } from "@/lib/http/require-session";
-import { AREA_ROLES } from "@/lib/auth/roles";
+import { AREA_ROLES, canAccess } from "@/lib/auth/roles";
+import { rollbackSearchFromParams } from "@/lib/queries/rollbacks";
 
 export const metadata: Metadata = { title: "Rollbacks" };
 
-export default async function RollbacksPage() {
-  await requireSession({ roles: AREA_ROLES.rollbacks, callbackUrl: "/rollbacks" });
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function RollbacksPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireSession({ roles: AREA_ROLES.rollbacks, callbackUrl: "/rollbacks" });
+  const params = await searchParams;
+  const search = rollbackSearchFromParams(params);
+  const range = isTimelineRange(params.range) ? params.range : DEFAULT_TIMELINE_RANGE;
   return (
     <>
-      <PageHeader title="Rollbacks" description="Every rollback of your endpoint: who or which alarm triggered it, and what changed." />
-      <EmptyState
-        title="No rollbacks recorded"
-        description="Manual rollbacks and those triggered automatically by a CloudWatch alarm will appear here with their before and after traffic split."
-        upcoming={[
-          "Time, trigger (user or alarm) and reason",
-          "Variant weights before and after",
-          "The model versions involved",
-          "A link to the matching audit record",
-        ]}
+      <PageHeader
+        title="Rollbacks"
+        description="Every rollback of your endpoint, manual or triggered by a CloudWatch alarm: who or which alarm, why, and what changed."
       />
+      <RollbacksView search={search} range={range} canSeeAudit={canAccess(user.role, "audit")} />
     </>
   );
 }

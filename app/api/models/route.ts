@@ -1,8 +1,14 @@
 import { withRoute } from "@/lib/http/with-route";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { listModelVersions } from "@/lib/models/list-model-versions";
+import { getModelsOverview } from "@/lib/models/get-models-overview";
 
-/** Versions of the tenant's model package group, newest first. */
-export const GET = withRoute(async ({ tenantId }) => Response.json({ versions: await listModelVersions({ tenantId }) }), {
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * The promotion screen's data: the tenant's versions newest first, each with its evaluation, approval
+ * (who, when, comment), where it is deployed and the actions with why each is enabled or blocked.
+ */
+export const GET = withRoute(async ({ tenantId }) => Response.json(await getModelsOverview({ tenantId })), {
   roles: AREA_ROLES.models,
 });

@@ -20,7 +20,7 @@ const port = z.coerce.number().int().min(1).max(65535);
 const USAGE = `usage: npm run demo -- [options]
   --data-dir DIR        where the stack keeps its data (default .data)
   --port N              console port (default $PORT or 3000)
-  --stack-ports auto    pick free ports for DynamoDB, S3, SageMaker, CloudWatch instead of the defaults
+  --stack-ports auto    pick free ports for DynamoDB, S3, SageMaker, CloudWatch, functions instead of the defaults
   --fresh               delete the data directory first
   --dev                 serve the console with \`next dev\` instead of a production build
   --stack-only          start and seed the local stack without the console
@@ -54,6 +54,7 @@ export function parseLauncherOptions(argv: string[], environment: NodeJS.Process
           s3: envPort("S3_PORT", DEFAULT_STACK_PORTS.s3),
           sagemaker: envPort("SAGEMAKER_PORT", DEFAULT_STACK_PORTS.sagemaker),
           cloudwatch: envPort("CLOUDWATCH_PORT", DEFAULT_STACK_PORTS.cloudwatch),
+          functions: envPort("FUNCTIONS_PORT", DEFAULT_STACK_PORTS.functions),
         };
   return {
     dataDir: path.resolve(values["data-dir"]),

@@ -32,7 +32,7 @@ export async function assertPortsFree(ports: Record<string, number>): Promise<vo
   if (taken.length > 0) {
     throw new Error(
       `Port in use: ${taken.join(", ")}. Stop what holds it (perhaps another \`npm run demo\`) or choose other ports: ` +
-        `PORT for the console, DYNAMODB_PORT, S3_PORT, SAGEMAKER_PORT, CLOUDWATCH_PORT for the stack.`,
+        `PORT for the console, DYNAMODB_PORT, S3_PORT, SAGEMAKER_PORT, CLOUDWATCH_PORT, FUNCTIONS_PORT for the stack.`,
     );
   }
 }

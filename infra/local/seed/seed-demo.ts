@@ -5,6 +5,7 @@ import { createUser } from "@/lib/users/create-user";
 import type { Role } from "@/lib/auth/roles";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
+import { seedEndpointAlarms } from "./seed-alarms";
 import { seedDriftCapture } from "./seed-capture";
 import { seedHistory } from "./seed-history";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
@@ -60,6 +61,7 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
     seed.endpoints[tenant.tenantId] = tenant.endpointName;
   }
   await waitForEndpoints(DEMO_TENANTS);
+  await seedEndpointAlarms(DEMO_TENANTS);
   const capture = await seedDriftCapture(DEMO_TENANTS);
   seed.driftOnset = capture[0]!.driftOnset;
   await seedHistory(DEMO_TENANTS, new Date(), new Date(seed.driftOnset));

@@ -7,6 +7,9 @@ import { documentClient } from "@/lib/aws/clients";
 import { seedMarkerSk, tenantPk } from "@/lib/db/keys";
 import { env } from "@/lib/env";
 import { recordVerdict } from "@/lib/feedback/record-verdict";
+import { decisionSampleOf } from "@/lib/metrics/decision-metrics";
+import { recordDecision } from "@/lib/metrics/publish-decision-metrics";
+import { flushMetrics } from "@/lib/metrics/publish-metrics";
 import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import type { QueueItem, Verdict } from "@/lib/queue/queue-item";
 import { scoreRow } from "@/lib/scoring/endpoint-scorer";
@@ -70,7 +73,7 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date, driftOnset: Date
   const worker = explanationWorker();
   for (let i = 0; i < simulated.length; i += CHUNK) {
     const chunk = simulated.slice(i, i + CHUNK).map((s) => s.sim.transaction);
-    await scoreTransactions(
+    const results = await scoreTransactions(
       {
         tenantId: tenant.tenantId,
         endpointName: tenant.endpointName,
@@ -91,9 +94,15 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date, driftOnset: Date
         now: () => performance.now(),
       },
     );
+    // The dashboards' scoring metrics, dated when each transaction was (simulated to be) scored.
+    for (const result of results) {
+      const past = truth.get(result.txn_id);
+      if (past) recordDecision(decisionSampleOf(tenant.tenantId, result, past.sim.transaction, past.at.getTime()));
+    }
   }
   await worker.idle();
   const verdicts = await recordPastVerdicts(tenant, queued, truth, now);
+  await flushMetrics();
   await db.send(new PutCommand({ TableName, Item: { ...markerKey, seededAt: now.toISOString(), queued: queued.length, verdicts } }));
   return { tenantId: tenant.tenantId, skipped: false, queued: queued.length, verdicts };
 }

@@ -2,11 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import {
-  CreateModelPackageCommand,
-  CreateModelPackageGroupCommand,
   DescribeEndpointCommand,
-  DescribeModelPackageGroupCommand,
-  ListModelPackagesCommand,
   waitUntilEndpointInService,
 } from "@aws-sdk/client-sagemaker";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";
@@ -15,6 +11,8 @@ import { deploy } from "@/lib/deployments/deploy";
 import type { DeploymentSpecInput } from "@/lib/deployments/deployment-spec";
 import { env } from "@/lib/env";
 import type { DemoTenant } from "./demo-tenants";
+import { REGISTRY_STORY } from "./registry-story";
+import { seedRegistry } from "./seed-registry";
 
 /** The image SageMaker's built-in XGBoost 1.7 container has in us-east-1; the emulator ignores it. */
 export const XGBOOST_IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
@@ -50,50 +48,23 @@ async function uploadArtifacts(group: string, version: number): Promise<void> {
   }
 }
 
-async function modelDescription(group: string, version: number): Promise<string> {
-  const card = JSON.parse(await readFile(path.join(ARTIFACTS_DIR, group, `v${version}`, "model-card.json"), "utf8")) as {
-    description?: string;
-  };
-  return (card.description ?? `Version ${version}`).slice(0, 1000);
-}
-
-/** Registers every committed version not yet in the group, in order, so version numbers match v<N>. */
+/** The tenant's registry: every committed version, with the seeded story's approvals (registry-story.ts). */
 async function registerPackages(tenant: DemoTenant, versions: number[]): Promise<void> {
-  const sm = sageMakerClient();
   const group = tenant.modelPackageGroupName;
-  const groupExists = await exists(() => sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group })));
-  if (!groupExists) {
-    await sm.send(
-      new CreateModelPackageGroupCommand({
-        ModelPackageGroupName: group,
-        ModelPackageGroupDescription: `Fraud models of ${tenant.name}`,
-        Tags: [{ Key: "tenant", Value: tenant.tenantId }],
-      }),
-    );
-  }
-  const listed = await sm.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, MaxResults: 100 }));
-  const registered = listed.ModelPackageSummaryList?.length ?? 0;
-  for (const version of versions.slice(registered)) {
-    await sm.send(
-      new CreateModelPackageCommand({
-        ModelPackageGroupName: group,
-        ModelPackageDescription: await modelDescription(group, version),
-        ModelApprovalStatus: "Approved",
-        InferenceSpecification: {
-          Containers: [{ Image: XGBOOST_IMAGE, ModelDataUrl: s3Uri(artifactKey(group, version, "model.tar.gz")) }],
-          SupportedContentTypes: ["text/csv"],
-          SupportedResponseMIMETypes: ["text/csv", "application/json"],
-        },
-        ModelMetrics: {
-          ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: s3Uri(artifactKey(group, version, "evaluation.json")) } },
-        },
-        DriftCheckBaselines: {
-          ModelDataQuality: { Statistics: { ContentType: "application/json", S3Uri: s3Uri(artifactKey(group, version, "baseline.json")) } },
-        },
-        CustomerMetadataProperties: { tenant: tenant.tenantId, artifactVersion: `v${version}` },
-      }),
-    );
-  }
+  await seedRegistry({
+    groupName: group,
+    tenantId: tenant.tenantId,
+    tenantName: tenant.name,
+    entries: versions.map((version) => ({
+      artifacts: {
+        modelKey: artifactKey(group, version, "model.tar.gz"),
+        evaluationKey: artifactKey(group, version, "evaluation.json"),
+        baselineKey: artifactKey(group, version, "baseline.json"),
+      },
+      card: { group, version },
+      approval: REGISTRY_STORY[group]?.[version] ?? null,
+    })),
+  });
 }
 
 /** One CSV record of the training data's per-feature medians, from the version's drift baseline. */

@@ -119,7 +119,7 @@ export class AlarmEvaluator {
         datapointsToAlarm: alarm.DatapointsToAlarm ?? alarm.EvaluationPeriods,
         threshold: alarm.Threshold,
         comparisonOperator: alarm.ComparisonOperator,
-        treatMissingData: (alarm.TreatMissingData ?? "missing"),
+        treatMissingData: alarm.TreatMissingData ?? "missing",
       });
       if (evaluation.state === "retain" || isLowSampleIgnored(alarm, evaluation.evaluated)) return [];
       const to = evaluation.state;

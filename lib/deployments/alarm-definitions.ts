@@ -1,0 +1,92 @@
+import type { PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
+import { DEFAULT_SLO } from "@/lib/settings/tenant-settings";
+
+/**
+ * The one definition of the alarms that watch a tenant's endpoint and roll its canary back. The
+ * local bootstrap puts them into the CloudWatch emulator (put-endpoint-alarms.ts) and the CDK app
+ * declares the same ones (field names are PutMetricAlarm's, which CloudFormation's AWS::CloudWatch::Alarm
+ * shares). Each alarm's action is the rollback topic, to which the rollback Lambda
+ * (rollback-handler.ts) is subscribed.
+ *
+ * Defaults (what a tenant gets): the canary's 5xx rate above 1 % in 3 of 3 one-minute periods, and
+ * its ModelLatency p95 above the tenant's latency SLO (settings.slo.latencyP95Ms) in 3 of 3. `highResolution` makes the periods
+ * 10 s (CloudWatch's high-resolution alarms; the metrics must be stored at 1-second resolution) so
+ * tests and the demo see a rollback within half a minute.
+ */
+export const ROLLBACK_TOPIC_NAME = "fraud-console-rollback";
+
+export const CANARY_5XX_RATE_PERCENT = 1;
+const ALARM_PREFIX = "fraud-console";
+
+export type EndpointAlarmKind = "canary-5xx-rate" | "canary-latency-p95";
+
+export interface EndpointAlarmOptions {
+  tenantId: string;
+  endpointName: string;
+  /** The variant that gets rolled back. */
+  canaryVariantName?: string;
+  /** The SNS topic the rollback Lambda is subscribed to. */
+  rollbackTopicArn: string;
+  /** The tenant's p95 latency SLO (settings.slo.latencyP95Ms); the product's default SLO (200 ms) when omitted. */
+  latencySloMs?: number;
+  /** 10 s periods instead of one minute (tests, the demo). */
+  highResolution?: boolean;
+}
+
+export type AlarmDefinition = PutMetricAlarmCommandInput & { AlarmName: string; EvaluationPeriods: number };
+
+/** `fraud-console/<tenant>/<endpoint>/<kind>`: the rollback handler reads tenant and endpoint back from it. */
+export function endpointAlarmName(tenantId: string, endpointName: string, kind: EndpointAlarmKind): string {
+  return `${ALARM_PREFIX}/${tenantId}/${endpointName}/${kind}`;
+}
+
+export function parseEndpointAlarmName(name: string): { tenantId: string; endpointName: string; kind: string } | undefined {
+  const [prefix, tenantId, endpointName, kind, ...rest] = name.split("/");
+  if (prefix !== ALARM_PREFIX || !tenantId || !endpointName || !kind || rest.length > 0) return undefined;
+  return { tenantId, endpointName, kind };
+}
+
+export function endpointAlarms(opts: EndpointAlarmOptions): AlarmDefinition[] {
+  const period = opts.highResolution ? 10 : 60;
+  const variant = opts.canaryVariantName ?? "canary";
+  const dimensions = [
+    { Name: "EndpointName", Value: opts.endpointName },
+    { Name: "VariantName", Value: variant },
+  ];
+  const metric = (MetricName: string) => ({ Namespace: "AWS/SageMaker", MetricName, Dimensions: dimensions });
+  const common = {
+    ActionsEnabled: true,
+    AlarmActions: [opts.rollbackTopicArn],
+    EvaluationPeriods: 3,
+    DatapointsToAlarm: 3,
+    ComparisonOperator: "GreaterThanThreshold" as const,
+    // A canary at weight 0 gets no traffic and reports nothing: that is no reason to roll back.
+    TreatMissingData: "notBreaching",
+  };
+  const sloMs = opts.latencySloMs ?? DEFAULT_SLO.latencyP95Ms;
+  return [
+    {
+      ...common,
+      AlarmName: endpointAlarmName(opts.tenantId, opts.endpointName, "canary-5xx-rate"),
+      AlarmDescription: `${opts.endpointName}: the ${variant} variant's 5xx rate is above ${CANARY_5XX_RATE_PERCENT} % in 3 of 3 periods of ${period} s; rolls the canary back.`,
+      Threshold: CANARY_5XX_RATE_PERCENT,
+      Metrics: [
+        { Id: "rate", Label: "5xx rate (%)", Expression: "100 * errors / invocations", ReturnData: true },
+        { Id: "errors", MetricStat: { Metric: metric("Invocation5XXErrors"), Period: period, Stat: "Sum" }, ReturnData: false },
+        { Id: "invocations", MetricStat: { Metric: metric("Invocations"), Period: period, Stat: "Sum" }, ReturnData: false },
+      ],
+    },
+    {
+      ...common,
+      AlarmName: endpointAlarmName(opts.tenantId, opts.endpointName, "canary-latency-p95"),
+      AlarmDescription: `${opts.endpointName}: the ${variant} variant's ModelLatency p95 is above the ${sloMs} ms SLO in 3 of 3 periods of ${period} s; rolls the canary back.`,
+      ...metric("ModelLatency"),
+      ExtendedStatistic: "p95",
+      Period: period,
+      // ModelLatency is in microseconds.
+      Threshold: sloMs * 1000,
+    },
+    // [8/12] The error-budget burn alarm (OPS.md: 80 % of the monthly budget burned → roll the canary
+    // back) joins this list, so the bootstrap and the CDK app create it with the others.
+  ];
+}

@@ -1,0 +1,104 @@
+import type { MetricDatum, StandardUnit } from "@aws-sdk/client-cloudwatch";
+
+/**
+ * In-memory aggregation of the console's own CloudWatch metrics per metric, dimensions and minute,
+ * drained as datums. Two shapes, chosen per metric by what its statistics must answer:
+ * - "distribution": every value kept with its count (Values/Counts), so percentiles are exact on
+ *   AWS and here — for latencies, 0/1 shares, rounded scores;
+ * - "sum": a StatisticSet (SampleCount, Sum, Minimum, Maximum) — for amounts, where distinct values
+ *   are many and only Sum/Average are ever read.
+ * CloudWatch adds up the datums of one minute sent by several flushes or instances, so draining
+ * often loses nothing.
+ */
+export interface MetricSample {
+  name: string;
+  /** In a fixed order: CloudWatch identifies a metric by its exact set of dimensions. */
+  dimensions: ReadonlyArray<readonly [name: string, value: string]>;
+  value: number;
+  unit: StandardUnit;
+  /** Epoch ms. */
+  at: number;
+  shape?: "distribution" | "sum";
+}
+
+interface Aggregate {
+  name: string;
+  dimensions: MetricSample["dimensions"];
+  unit: StandardUnit;
+  minute: number;
+  shape: "distribution" | "sum";
+  values: Map<number, number>;
+  set: { sampleCount: number; sum: number; min: number; max: number };
+}
+
+/** CloudWatch takes at most 150 values per datum. */
+const MAX_VALUES_PER_DATUM = 150;
+
+export function createMetricAggregator() {
+  let aggregates = new Map<string, Aggregate>();
+
+  function record(sample: MetricSample): void {
+    const minute = Math.floor(sample.at / 60_000) * 60_000;
+    const shape = sample.shape ?? "distribution";
+    const id = `${sample.name}\n${sample.dimensions.map(([n, v]) => `${n}=${v}`).join("\n")}\n${minute}\n${shape}`;
+    let agg = aggregates.get(id);
+    if (!agg) {
+      agg = {
+        name: sample.name,
+        dimensions: sample.dimensions,
+        unit: sample.unit,
+        minute,
+        shape,
+        values: new Map(),
+        set: { sampleCount: 0, sum: 0, min: Infinity, max: -Infinity },
+      };
+      aggregates.set(id, agg);
+    }
+    if (shape === "sum") {
+      agg.set.sampleCount += 1;
+      agg.set.sum += sample.value;
+      agg.set.min = Math.min(agg.set.min, sample.value);
+      agg.set.max = Math.max(agg.set.max, sample.value);
+    } else {
+      agg.values.set(sample.value, (agg.values.get(sample.value) ?? 0) + 1);
+    }
+  }
+
+  /** Everything recorded since the last drain, as datums; the aggregates start over. */
+  function drain(): MetricDatum[] {
+    const drained = [...aggregates.values()];
+    aggregates = new Map();
+    return drained.flatMap(toDatums);
+  }
+
+  return { record, drain };
+}
+
+export type MetricAggregator = ReturnType<typeof createMetricAggregator>;
+
+function toDatums(agg: Aggregate): MetricDatum[] {
+  const base = {
+    MetricName: agg.name,
+    Dimensions: agg.dimensions.map(([Name, Value]) => ({ Name, Value })),
+    Timestamp: new Date(agg.minute),
+    Unit: agg.unit,
+  };
+  if (agg.shape === "sum") {
+    const { sampleCount, sum, min, max } = agg.set;
+    return [{ ...base, StatisticValues: { SampleCount: sampleCount, Sum: sum, Minimum: min, Maximum: max } }];
+  }
+  const pairs = [...agg.values].sort(([a], [b]) => a - b);
+  const datums: MetricDatum[] = [];
+  for (let i = 0; i < pairs.length; i += MAX_VALUES_PER_DATUM) {
+    const part = pairs.slice(i, i + MAX_VALUES_PER_DATUM);
+    datums.push({ ...base, Values: part.map(([v]) => v), Counts: part.map(([, c]) => c) });
+  }
+  return datums;
+}
+
+/** Two significant digits (0.1 ms under 10 ms, 1 ms under 100 ms …): percentiles stay within ~5%. */
+export function twoSignificantDigits(value: number): number {
+  if (!(value > 0)) return 0;
+  // toPrecision, not arithmetic on powers of ten, so 2.34 becomes 2.3 and not 2.3000000000000003.
+  return Number(value.toPrecision(2));
+}
