@@ -66,24 +66,7 @@ try {
     );
   }
 
-  // Baseline: the emulator alone, the same rows in the backtest's batch size, on the tenant's endpoint.
   const { BATCH_ROWS, runBacktest } = await import("@/lib/promotion/backtest/run-backtest");
-  const encoder = new TextEncoder();
-  const baseStart = performance.now();
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    await sageMakerRuntimeClient().send(
-      new InvokeEndpointCommand({
-        EndpointName: tenant.endpointName,
-        TargetVariant: "production",
-        ContentType: "text/csv",
-        Accept: "text/csv",
-        Body: encoder.encode(rows.slice(i, i + BATCH_ROWS).join("\n")),
-      }),
-    );
-  }
-  const baseSeconds = (performance.now() - baseStart) / 1000;
-  rows.length = 0;
-
   const { startBacktest, getBacktest } = await import("@/lib/promotion/backtest/backtest-store");
   const { captureReader } = await import("@/lib/promotion/backtest/capture-reader");
   const { listModelVersions } = await import("@/lib/models/list-model-versions");
@@ -112,6 +95,23 @@ try {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const done = await getBacktest({ tenantId: tenant.tenantId, id: backtest.id });
+  // Baseline, after the backtest (its calls are captured on the tenant's endpoint and must not be
+  // replayed): the emulator alone, the same rows in the backtest's batch size.
+  const encoder = new TextEncoder();
+  const baseStart = performance.now();
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+    await sageMakerRuntimeClient().send(
+      new InvokeEndpointCommand({
+        EndpointName: tenant.endpointName,
+        TargetVariant: "production",
+        ContentType: "text/csv",
+        Accept: "text/csv",
+        Body: encoder.encode(rows.slice(i, i + BATCH_ROWS).join("\n")),
+      }),
+    );
+  }
+  const baseSeconds = (performance.now() - baseStart) / 1000;
+
   const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
   console.log(
     `backtest: ${done.status}, ${done.progress.rowsScored} transactions in ${seconds.toFixed(1)} s = ${(done.progress.rowsScored / seconds).toFixed(0)} transactions/s (includes the temporary endpoint's start)`,
