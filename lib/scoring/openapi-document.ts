@@ -5,6 +5,7 @@ import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue
 import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
 import { promotionApiPaths, promotionApiSchemas } from "@/lib/promotion/openapi-paths";
+import { rolloutApiPaths, rolloutApiSchemas } from "@/lib/promotion/rollout-openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
 
@@ -173,6 +174,7 @@ export function openApiDocument(serverUrl?: string) {
       ...driftApiPaths,
       ...metricsApiPaths,
       ...promotionApiPaths,
+      ...rolloutApiPaths,
       ...deploymentApiPaths,
     },
     components: {
@@ -196,6 +198,7 @@ export function openApiDocument(serverUrl?: string) {
         ...driftApiSchemas,
         ...metricsApiSchemas,
         ...promotionApiSchemas,
+        ...rolloutApiSchemas,
         ...deploymentApiSchemas,
       },
     },
