@@ -8,6 +8,7 @@ import { DEMO_TENANTS, DEMO_USER_ROLES, demoEmail } from "./demo-tenants";
 import { seedEndpointAlarms } from "./seed-alarms";
 import { seedDriftCapture } from "./seed-capture";
 import { seedHistory } from "./seed-history";
+import { seedDeploymentStory } from "./seed-deployments";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
 
 export interface DemoUser {
@@ -57,7 +58,8 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
       seed.users.push({ email, password: opts.password, role, tenantId: tenant.tenantId });
     }
     seed.apiKeys[tenant.tenantId] = await ensureApiKey(tenant.tenantId, opts.previousApiKeys?.[tenant.tenantId]);
-    await seedTenantModels(tenant, FEATURE_NAMES);
+    await seedTenantModels(tenant);
+    await seedDeploymentStory(tenant, FEATURE_NAMES);
     seed.endpoints[tenant.tenantId] = tenant.endpointName;
   }
   await waitForEndpoints(DEMO_TENANTS);
