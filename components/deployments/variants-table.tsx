@@ -14,7 +14,7 @@ export function VersionLink({ version }: { version: string | number | null | und
   if (!/^\d+$/.test(String(version))) return <span className="font-mono text-[12px]">{String(version)}</span>;
   return (
     <Link href={`/models#v${version}`} className="font-medium text-accent hover:underline">
-      {text}
+      v{version}
     </Link>
   );
 }
