@@ -7,6 +7,7 @@ import { POST as scoreRoute } from "@/app/api/score/route";
 import { spawnChild, stopChildren, type Child } from "@/infra/local/launcher/children";
 import { findFreePort } from "@/infra/local/launcher/ports";
 import { DEMO_TENANTS } from "@/infra/local/seed/demo-tenants";
+import { seedDeploymentStory } from "@/infra/local/seed/seed-deployments";
 import { seedTenantModels, waitForEndpoints } from "@/infra/local/seed/seed-models";
 import { STACK_SERVICES, type StackPorts, type StackServiceName } from "@/infra/local/stack";
 import { applyLocalStackEnv, localStackEnv, type StackUrls } from "@/infra/local/stack-env";
@@ -82,9 +83,10 @@ beforeAll(async () => {
   services = await startServices();
   const { bootstrapResources } = await import("@/infra/local/bootstrap");
   await bootstrapResources();
-  // One demo endpoint (production v2, canary v3, seeded as the demo seeds it) and a tenant of its own.
+  // One demo endpoint (acme-bank's: v2 at 100%, seeded as the demo seeds it) and a tenant of its own.
   const acme = DEMO_TENANTS[0]!;
-  await seedTenantModels(acme, FEATURE_NAMES);
+  await seedTenantModels(acme);
+  await seedDeploymentStory(acme, FEATURE_NAMES);
   await waitForEndpoints([acme]);
   tenantId = "crash-test";
   await createTenant({

@@ -269,3 +269,42 @@ describe("notifications", () => {
     ]);
   });
 });
+
+describe("the seeded story (read only)", () => {
+  it.each([
+    ["acme-bank", 5, "promotion", { production: 1 }, [["production", 2]], "fraud-acme-bank-canary-latency-p95", "2026-10-21"],
+    [
+      "globex-pay",
+      4,
+      "canary",
+      { production: 90, canary: 10 },
+      [
+        ["production", 1],
+        ["canary", 2],
+      ],
+      "fraud-globex-pay-canary-5xx",
+      "2026-11-10",
+    ],
+  ] as const)(
+    "%s: the endpoint runs what its history ends with, after one past alarm rollback",
+    async (tenantId, version, kind, weights, served, alarm, day) => {
+      const endpointName = `fraud-${tenantId}`;
+      const record = (await getDeployment({ tenantId, endpointName }))!;
+      expect(record).toMatchObject({ version, kind });
+      expect(record.spec.variants.map((v) => [v.variantName, v.modelVersion])).toEqual(served);
+      expect(await describeWeights(endpointName)).toEqual(weights);
+      const history = await listDeploymentHistory({ tenantId, endpointName });
+      expect(history.map((h) => h.version)).toEqual(Array.from({ length: version }, (_, i) => version - i));
+      const { items } = await listRollbacks({ tenantId, limit: 25 });
+      const seeded = items.filter((e) => e.startedAt.startsWith(day));
+      expect(seeded).toHaveLength(1);
+      expect(seeded[0]).toMatchObject({
+        trigger: "alarm",
+        alarm,
+        outcome: "succeeded",
+        after: { variants: [{ role: "production" }, { role: "canary", weight: 0 }] },
+      });
+      expect(record.lastRollbackEventId).toBe(seeded[0]!.id);
+    },
+  );
+});

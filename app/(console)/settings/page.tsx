@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { ApiKeysPanel, ScoringSettingsPanel, UsersPanel } from "./settings-panels";
+import { ApiKeysPanel, NotificationsPanel, ScoringSettingsPanel, UsersPanel } from "./settings-panels";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -44,6 +44,15 @@ export default async function SettingsPage() {
           }
         >
           <UsersPanel tenantId={user.tenantId} currentUserId={user.id} />
+        </Suspense>
+        <Suspense
+          fallback={
+            <Card>
+              <TableSkeleton rows={2} />
+            </Card>
+          }
+        >
+          <NotificationsPanel tenantId={user.tenantId} />
         </Suspense>
       </div>
     </>

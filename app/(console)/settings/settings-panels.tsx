@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { NotificationsSection } from "@/components/settings/notifications-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { apiKeysQueryOptions } from "@/lib/queries/api-keys";
@@ -9,6 +10,8 @@ import { settingsQueryOptions } from "@/lib/queries/settings";
 import { usersQueryOptions } from "@/lib/queries/users";
 import { getSettings } from "@/lib/settings/get-settings";
 import { listUsers } from "@/lib/users/list-users";
+import { getMaskedWebhooks } from "@/lib/notifications/webhook-settings";
+import { webhooksQueryOptions } from "@/lib/queries/notifications";
 
 /**
  * Server prefetch of each section (same query keys as the client, from lib/queries), in its own
@@ -40,6 +43,16 @@ export async function UsersPanel({ tenantId, currentUserId }: { tenantId: string
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <UsersSection currentUserId={currentUserId} />
+    </HydrationBoundary>
+  );
+}
+
+export async function NotificationsPanel({ tenantId }: { tenantId: string }) {
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(webhooksQueryOptions().queryKey, await getMaskedWebhooks({ tenantId }));
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <NotificationsSection />
     </HydrationBoundary>
   );
 }

@@ -2,31 +2,14 @@ import { tenantDefinition, type TenantDefinition } from "@/infra/tenants";
 import type { Role } from "@/lib/auth/roles";
 
 /**
- * The demo's tenants. Each has its own endpoint with a production and a canary variant serving
- * different committed model versions (infra/model/artifacts/<group>/v<N>): acme-bank runs the better
- * v2 in production with the deliberately worse v3 as a canary (a rollback waiting to happen);
- * globex-pay runs v1 in production with a healthy v2 canary (a promotion waiting to happen).
+ * The demo's tenants, each with its own endpoint deployed from committed model versions
+ * (infra/model/artifacts/<group>/v<N>) as its story leaves it (seed-deployments.ts): acme-bank runs
+ * v2 at 100% with no canary (promoted 2026-10-28, after an alarm rolled back its first canary);
+ * globex-pay runs v1 at 90% with a healthy v2 canary at 10% (a promotion waiting to happen).
  */
-export interface DemoTenant extends TenantDefinition {
-  productionVersion: number;
-  canaryVersion: number;
-  canaryWeight: number;
-}
+export type DemoTenant = TenantDefinition;
 
-export const DEMO_TENANTS: readonly DemoTenant[] = [
-  {
-    ...tenantDefinition("acme-bank"),
-    productionVersion: 2,
-    canaryVersion: 3,
-    canaryWeight: 10,
-  },
-  {
-    ...tenantDefinition("globex-pay"),
-    productionVersion: 1,
-    canaryVersion: 2,
-    canaryWeight: 10,
-  },
-];
+export const DEMO_TENANTS: readonly DemoTenant[] = [tenantDefinition("acme-bank"), tenantDefinition("globex-pay")];
 
 export const DEMO_USER_ROLES: ReadonlyArray<{ localPart: string; role: Role; title: string }> = [
   { localPart: "analyst", role: "analyst", title: "Fraud analyst" },

@@ -10,6 +10,7 @@ import { seedEndpointAlarms } from "./seed-alarms";
 import { seedDriftCapture } from "./seed-capture";
 import { seedDriftRuns } from "./seed-drift-runs";
 import { seedHistory } from "./seed-history";
+import { seedDeploymentStory } from "./seed-deployments";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
 
 export interface DemoUser {
@@ -59,7 +60,8 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
       seed.users.push({ email, password: opts.password, role, tenantId: tenant.tenantId });
     }
     seed.apiKeys[tenant.tenantId] = await ensureApiKey(tenant.tenantId, opts.previousApiKeys?.[tenant.tenantId]);
-    await seedTenantModels(tenant, FEATURE_NAMES);
+    await seedTenantModels(tenant);
+    await seedDeploymentStory(tenant, FEATURE_NAMES);
     seed.endpoints[tenant.tenantId] = tenant.endpointName;
   }
   await waitForEndpoints(DEMO_TENANTS);

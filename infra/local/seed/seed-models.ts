@@ -1,10 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import {
-  DescribeEndpointCommand,
-  waitUntilEndpointInService,
-} from "@aws-sdk/client-sagemaker";
+import { DescribeEndpointCommand, waitUntilEndpointInService } from "@aws-sdk/client-sagemaker";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";
 import { isSageMakerMissing } from "@/lib/aws/missing";
 import { deploy } from "@/lib/deployments/deploy";
@@ -126,20 +123,16 @@ export async function createVariantEndpoint(spec: VariantEndpointSpec, actor = "
   });
 }
 
-/** Uploads artifacts, fills the model registry and creates the tenant's endpoint if it has none. Idempotent. */
-export async function seedTenantModels(tenant: DemoTenant, featureHeaders: readonly string[]): Promise<void> {
+/** Uploads artifacts and fills the model registry; the endpoint comes from seed-deployments.ts. Idempotent. */
+export async function seedTenantModels(tenant: DemoTenant): Promise<void> {
   const versions = await committedVersions(tenant.modelPackageGroupName);
   for (const version of versions) await uploadArtifacts(tenant.modelPackageGroupName, version);
   await registerPackages(tenant, versions);
-  const sm = sageMakerClient();
-  const hasEndpoint = await exists(() => sm.send(new DescribeEndpointCommand({ EndpointName: tenant.endpointName })));
-  if (!hasEndpoint) {
-    await createVariantEndpoint({
-      ...tenant,
-      weights: { production: 100 - tenant.canaryWeight, canary: tenant.canaryWeight },
-      featureHeaders,
-    });
-  }
+}
+
+/** Whether SageMaker has the endpoint (an endpoint from before deployment records has no record). */
+export async function endpointExists(endpointName: string): Promise<boolean> {
+  return exists(() => sageMakerClient().send(new DescribeEndpointCommand({ EndpointName: endpointName })));
 }
 
 /** Waits until every demo endpoint serves (model loading happens while Creating). */
