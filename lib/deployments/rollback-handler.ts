@@ -3,6 +3,7 @@ import { alarmMessageSk, tenantPk } from "@/lib/db/keys";
 import { ifConditionFails } from "@/lib/db/condition";
 import { store, type StoreDeps } from "@/lib/db/store";
 import { parseAlarmNotifications, type AlarmNotification } from "./alarm-notification";
+import { rollback } from "./rollback";
 
 /** What the handler needs of deploy-core's rollback (the same function the Roll back button calls). */
 export type RollbackFn = (input: {
@@ -79,3 +80,16 @@ async function handleOne(n: AlarmNotification, deps: RollbackHandlerDeps): Promi
   );
   return { ...base, status: "rolled_back", eventId: result.id, outcome: result.outcome };
 }
+
+/**
+ * deploy-core's rollback, as this handler calls it. A Lambda is frozen once its handler returns, so
+ * the handler waits for the rollback's notification (the console's button does not).
+ */
+export const rollbackThroughDeployments: RollbackFn = async (input) => {
+  const { event, notification } = await rollback(input);
+  await notification;
+  return { id: event.id, outcome: event.outcome };
+};
+
+/** The Lambda entry point (the CDK app's rollback function and the local functions host's rollback-on-alarm). */
+export const handler = (event: unknown) => handleAlarmNotifications(event, { rollback: rollbackThroughDeployments });

@@ -1,3 +1,4 @@
+import { ROLLBACK_TOPIC_NAME } from "@/lib/deployments/alarm-definitions";
 import type { FunctionDefinition, ScheduleDefinition, SubscriptionDefinition } from "./types";
 
 /**
@@ -7,6 +8,7 @@ import type { FunctionDefinition, ScheduleDefinition, SubscriptionDefinition } f
  * is the very module the CDK Lambda exports. A new job adds one line to each list it needs.
  */
 export const FUNCTIONS: FunctionDefinition[] = [
+  { name: "rollback-on-alarm", load: () => import("@/lib/deployments/rollback-handler").then((m) => m.handler) },
   { name: "redrive-explanations", load: () => import("@/lib/scoring/explain/redrive-handler").then((m) => m.handler) },
   { name: "drift", load: () => import("@/lib/drift/drift-handler").then((m) => m.handler) },
   { name: "publish-error-budget", load: () => import("@/lib/error-budget/publish-error-budget").then((m) => m.handler) },
@@ -21,4 +23,4 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: "publish-error-budget", expression: "rate(1 minute)", functionName: "publish-error-budget" },
 ];
 
-export const SNS_SUBSCRIPTIONS: SubscriptionDefinition[] = [];
+export const SNS_SUBSCRIPTIONS: SubscriptionDefinition[] = [{ topicName: ROLLBACK_TOPIC_NAME, functionName: "rollback-on-alarm" }];
