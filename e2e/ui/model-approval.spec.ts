@@ -20,7 +20,8 @@ test("an ML engineer is refused v3 with the champion reason, approves a passing 
   await expect(page).toHaveURL(/\/queue$/);
 
   await page.goto("/models");
-  const row = (version: number) => page.getByRole("row").filter({ has: page.getByRole("cell", { name: new RegExp(`^v${version}(?!\\d)`) }) });
+  const row = (version: number) =>
+    page.getByRole("row").filter({ has: page.getByRole("cell", { name: new RegExp(`^v${version}(?!\\d)`) }) });
   // v3 passes the seeds' ROC-AUC gate (0.924 ≥ 0.7), yet its approval is blocked with the champion reason.
   await expect(row(3)).toContainText("0.924");
   await expect(row(3).getByRole("button", { name: "Approve v3" })).toBeDisabled();
