@@ -1,9 +1,10 @@
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import type { EndpointOverview } from "@/lib/deployments/endpoint-overview";
+import type { EndpointDetail } from "@/lib/queries/endpoints";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 
-export function EndpointSummary({ endpoint, actions }: { endpoint: Omit<EndpointOverview, "variants">; actions?: React.ReactNode }) {
+export function EndpointSummary({ endpoint, actions }: { endpoint: EndpointDetail; actions?: React.ReactNode }) {
+  const last = endpoint.deployment;
   const facts: Array<[string, React.ReactNode]> = [
     ["Status", <EndpointStatusBadge key="s" status={endpoint.status} />],
     [
@@ -12,9 +13,19 @@ export function EndpointSummary({ endpoint, actions }: { endpoint: Omit<Endpoint
         {endpoint.endpointConfigName || "—"}
       </span>,
     ],
-    ["Data capture", endpoint.dataCaptureEnabled ? "Enabled" : "Off"],
-    ["Created", formatDateTime(endpoint.createdAt)],
-    ["Last modified", formatDateTime(endpoint.lastModifiedAt)],
+    [
+      "Last change",
+      last ? (
+        <span key="l">
+          {last.kind} by {last.actor}
+          {last.reason && <span className="block text-[12px] text-muted">“{last.reason}”</span>}
+        </span>
+      ) : (
+        "—"
+      ),
+    ],
+    ["Changed", formatDateTime(last?.updatedAt ?? null)],
+    ["SageMaker last modified", formatDateTime(endpoint.lastModifiedAt)],
   ];
   return (
     <Card>

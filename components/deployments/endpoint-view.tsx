@@ -8,11 +8,18 @@ import { ErrorCallout } from "@/components/ui/callout";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { endpointKeys, endpointQueryOptions, TRANSITIONAL_STATUSES, type EndpointDetail, type MetricsView } from "@/lib/queries/endpoints";
+import {
+  TRANSITIONAL_STATUSES,
+  endpointKeys,
+  endpointQueryOptions,
+  isShadow,
+  type EndpointDetail,
+  type MetricsView,
+} from "@/lib/queries/endpoints";
 import { rollbackErrorText, rollbackKeys, type RollbackEvent } from "@/lib/queries/rollbacks";
 import { EndpointSummary } from "./endpoint-summary";
 import { RollbackDialog } from "./rollback-dialog";
-import { hasTrafficMoved, planRollback } from "./rollback-plan";
+import { hasTrafficMoved, planFromPreview } from "./rollback-plan";
 import { VariantMetricsPanel } from "./variant-metrics";
 import { VariantsTable } from "./variants-table";
 import { WeightsDialog } from "./weights-dialog";
@@ -25,7 +32,9 @@ type Following = { kind: "weights"; weights: Record<string, number> } | { kind: 
 function weightsApplied(endpoint: EndpointDetail | null | undefined, weights: Record<string, number>): boolean {
   if (!endpoint || endpoint.status !== "InService") return false;
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
-  return endpoint.variants.filter((v) => !v.isShadow).every((v) => Math.abs(v.trafficShare - (weights[v.variantName] ?? 0) / total) < 1e-6);
+  return endpoint.variants
+    .filter((v) => !isShadow(v))
+    .every((v) => Math.abs(v.trafficShare - (weights[v.variantName] ?? 0) / total) < 1e-6);
 }
 
 function isSettled(endpoint: EndpointDetail | null | undefined, following: Following | null): boolean {
@@ -71,7 +80,7 @@ export function EndpointView({ endpointName, view, canChange }: { endpointName: 
     );
   }
 
-  const plan = planRollback(endpoint, null);
+  const plan = planFromPreview(endpoint);
   const isMoving = TRANSITIONAL_STATUSES.has(endpoint.status);
   return (
     <div className="space-y-4">
@@ -80,7 +89,7 @@ export function EndpointView({ endpointName, view, canChange }: { endpointName: 
         actions={
           canChange && (
             <div className="flex gap-2">
-              <Button onClick={() => setDialog("weights")} disabled={isMoving}>
+              <Button onClick={() => setDialog("weights")} disabled={isMoving || !endpoint.deployment}>
                 Set traffic split
               </Button>
               <Button
@@ -97,6 +106,9 @@ export function EndpointView({ endpointName, view, canChange }: { endpointName: 
           )
         }
       />
+      {canChange && plan.unavailableReason && !isMoving && (
+        <p className="text-[12px] text-muted">Nothing to roll back: {plan.unavailableReason}.</p>
+      )}
       {isMoving && (
         <p role="status" className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-[13px]">
           SageMaker is applying a change ({endpoint.status}); this page follows it until the endpoint is InService.
@@ -136,7 +148,7 @@ export function EndpointView({ endpointName, view, canChange }: { endpointName: 
 
 function shareText(endpoint: EndpointDetail): string {
   return endpoint.variants
-    .filter((v) => !v.isShadow)
+    .filter((v) => !isShadow(v))
     .map((v) => `${v.variantName} ${formatPercent(v.trafficShare)}`)
     .join(", ");
 }

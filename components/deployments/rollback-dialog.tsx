@@ -36,7 +36,7 @@ export function RollbackDialog({
   const reasonError = reason.trim() ? undefined : "Say why (recorded with the rollback)";
   const mutation = useMutation({
     mutationFn: () => postRollback(endpoint.endpointName, { reason: reason.trim() }),
-    onSuccess: ({ event }) => onResult(event),
+    onSuccess: (event) => onResult(event),
   });
 
   function submit(e: FormEvent<HTMLFormElement>) {

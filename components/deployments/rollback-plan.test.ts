@@ -1,41 +1,56 @@
 import { describe, expect, it } from "vitest";
 import type { EndpointDetail, EndpointVariant } from "@/lib/queries/endpoints";
-import { diffStates, hasTrafficMoved, planRollback } from "./rollback-plan";
+import { diffStates, hasTrafficMoved, planFromPreview } from "./rollback-plan";
 
-const variant = (
-  variantName: string,
-  currentWeight: number,
-  trafficShare: number,
-  modelVersion: string,
-  isShadow = false,
-): EndpointVariant => ({
+const variant = (variantName: string, trafficShare: number, role: EndpointVariant["role"] = "production"): EndpointVariant => ({
   variantName,
+  role,
   modelName: null,
-  modelVersion,
+  modelVersion: 2,
   instanceType: "ml.m5.large",
-  currentWeight,
+  currentWeight: trafficShare,
   desiredWeight: null,
   trafficShare,
   currentInstanceCount: 1,
   status: null,
-  isShadow,
 });
-const endpoint = (variants: EndpointVariant[], status = "InService", endpointConfigName = "cfg-2"): EndpointDetail => ({
+const endpoint = (
+  variants: EndpointVariant[],
+  rollback: EndpointDetail["rollback"] = { available: false, reason: "No canary is live" },
+  status = "InService",
+  endpointConfigName = "cfg-2",
+): EndpointDetail => ({
   endpointName: "fraud-acme",
   endpointConfigName,
   status,
   failureReason: null,
-  createdAt: null,
   lastModifiedAt: null,
-  dataCaptureEnabled: true,
   variants,
+  deployment: null,
+  rollback,
 });
 
-describe("planRollback", () => {
-  it("disables a live canary: production 100%, canary 0%, same config; shadows untouched", () => {
-    const plan = planRollback(
-      endpoint([variant("production", 0.8, 0.8, "2"), variant("canary", 0.2, 0.2, "3"), variant("shadow", 0, 0, "4", true)]),
-      null,
+describe("planFromPreview", () => {
+  it("shows the server's canary-off preview as shares before → after with the versions, same config", () => {
+    const plan = planFromPreview(
+      endpoint([], {
+        available: true,
+        mode: "weights",
+        before: {
+          endpointConfigName: "cfg-2",
+          variants: [
+            { variantName: "production", role: "production", modelVersion: 2, weight: 80 },
+            { variantName: "canary", role: "canary", modelVersion: 3, weight: 20 },
+          ],
+        },
+        after: {
+          endpointConfigName: "cfg-2",
+          variants: [
+            { variantName: "production", role: "production", modelVersion: 2, weight: 100 },
+            { variantName: "canary", role: "canary", modelVersion: 3, weight: 0 },
+          ],
+        },
+      }),
     );
     expect(plan).toEqual({
       kind: "disable_canary",
@@ -48,15 +63,21 @@ describe("planRollback", () => {
     });
   });
 
-  it("restores the previous deployment's config after a promotion", () => {
-    const previous = {
-      endpointConfigName: "cfg-1",
-      variants: [
-        { variantName: "production", modelVersion: 1, weight: 90 },
-        { variantName: "canary", modelVersion: 2, weight: 10 },
-      ],
-    };
-    const plan = planRollback(endpoint([variant("production", 1, 1, "2")]), previous);
+  it("shows a restored config, with a variant only on one side", () => {
+    const plan = planFromPreview(
+      endpoint([], {
+        available: true,
+        mode: "restore_config",
+        before: { endpointConfigName: "cfg-2", variants: [{ variantName: "production", modelVersion: 2, weight: 1 }] },
+        after: {
+          endpointConfigName: "cfg-1",
+          variants: [
+            { variantName: "production", modelVersion: 1, weight: 90 },
+            { variantName: "canary", modelVersion: 2, weight: 10 },
+          ],
+        },
+      }),
+    );
     expect(plan.kind).toBe("restore_config");
     expect(plan.configAfter).toBe("cfg-1");
     expect(plan.rows).toEqual([
@@ -65,8 +86,8 @@ describe("planRollback", () => {
     ]);
   });
 
-  it("has nothing to roll back without a live canary or a previous deployment", () => {
-    expect(planRollback(endpoint([variant("production", 1, 1, "2"), variant("canary", 0, 0, "3")]), null).kind).toBe("none");
+  it("says why there is nothing to roll back", () => {
+    expect(planFromPreview(endpoint([]))).toMatchObject({ kind: "none", unavailableReason: "No canary is live" });
   });
 });
 
@@ -74,17 +95,17 @@ describe("hasTrafficMoved", () => {
   const after = {
     endpointConfigName: "cfg-2",
     variants: [
-      { variantName: "production", weight: 1 },
+      { variantName: "production", weight: 100 },
       { variantName: "canary", weight: 0 },
     ],
   };
   it("is true once the endpoint is InService with the after shares", () => {
-    expect(hasTrafficMoved(endpoint([variant("production", 1, 1, "2"), variant("canary", 0, 0, "3")]), after)).toBe(true);
+    expect(hasTrafficMoved(endpoint([variant("production", 1), variant("canary", 0, "canary")]), after)).toBe(true);
   });
   it.each([
-    ["still updating", endpoint([variant("production", 1, 1, "2"), variant("canary", 0, 0, "3")], "Updating")],
-    ["old shares", endpoint([variant("production", 0.8, 0.8, "2"), variant("canary", 0.2, 0.2, "3")])],
-    ["another config", endpoint([variant("production", 1, 1, "2"), variant("canary", 0, 0, "3")], "InService", "cfg-9")],
+    ["still updating", endpoint([variant("production", 1), variant("canary", 0, "canary")], undefined, "Updating")],
+    ["old shares", endpoint([variant("production", 0.8), variant("canary", 0.2, "canary")])],
+    ["another config", endpoint([variant("production", 1), variant("canary", 0, "canary")], undefined, "InService", "cfg-9")],
   ])("is false while %s", (_, ep) => {
     expect(hasTrafficMoved(ep, after)).toBe(false);
   });

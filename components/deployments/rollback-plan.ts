@@ -1,4 +1,4 @@
-import type { EndpointDetail } from "@/lib/queries/endpoints";
+import { isShadow, type EndpointDetail } from "@/lib/queries/endpoints";
 import type { RollbackState, RollbackVariantState } from "@/lib/queries/rollbacks";
 
 /** One variant's line in a rollback's diff: version and traffic share before → after. */
@@ -16,14 +16,11 @@ export interface RollbackPlan {
   configBefore: string | null;
   configAfter: string | null;
   rows: DiffRow[];
+  /** Why there is nothing to roll back (kind none). */
+  unavailableReason?: string;
 }
 
 const text = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
-
-/** The variant that keeps the traffic: the one whose role (else name) is production, else the first. */
-export function productionOf<T extends { variantName: string; role?: string }>(variants: readonly T[]): T | undefined {
-  return variants.find((v) => v.role === "production") ?? variants.find((v) => v.variantName === "production") ?? variants[0];
-}
 
 function shares(variants: readonly RollbackVariantState[]): Map<string, number> {
   const total = variants.reduce((n, v) => n + Math.max(0, v.weight), 0);
@@ -50,47 +47,21 @@ export function diffStates(before: RollbackState | null, after: RollbackState | 
   });
 }
 
-/** The endpoint's live traffic as a rollback state (shadows carry no traffic and are left as they are). */
-export function currentState(endpoint: EndpointDetail): RollbackState {
-  return {
-    endpointConfigName: endpoint.endpointConfigName,
-    variants: endpoint.variants
-      .filter((v) => !v.isShadow)
-      .map((v) => ({ variantName: v.variantName, modelVersion: v.modelVersion ?? v.modelName, weight: v.currentWeight })),
-  };
-}
-
 /**
- * What "Roll back" will do, as the server's rollback decides it (issue [7/12] point 4): while a
- * canary takes traffic, canary 0 and production 100 on the same config; otherwise the previous
- * deployment's endpoint config is restored; with neither there is nothing to roll back.
+ * The confirmation's view of what "Roll back" will do, from the server's preview (the deployment
+ * record decides: canary 0 / production 100 while a canary is live, else the previous deployment's
+ * endpoint config), so the dialog shows exactly what the rollback then does.
  */
-export function planRollback(endpoint: EndpointDetail, previous: RollbackState | null | undefined): RollbackPlan {
-  const before = currentState(endpoint);
-  const live = before.variants ?? [];
-  const production = productionOf(live);
-  const canaryLive = live.some((v) => v !== production && v.weight > 0);
-  if (production && canaryLive) {
-    const after: RollbackState = {
-      endpointConfigName: endpoint.endpointConfigName,
-      variants: live.map((v) => ({ ...v, weight: v === production ? Math.max(v.weight, 1) : 0 })),
-    };
-    return {
-      kind: "disable_canary",
-      configBefore: endpoint.endpointConfigName,
-      configAfter: endpoint.endpointConfigName,
-      rows: diffStates(before, after),
-    };
-  }
-  if (previous?.variants?.length) {
-    return {
-      kind: "restore_config",
-      configBefore: endpoint.endpointConfigName,
-      configAfter: previous.endpointConfigName ?? null,
-      rows: diffStates(before, previous),
-    };
-  }
-  return { kind: "none", configBefore: endpoint.endpointConfigName, configAfter: null, rows: [] };
+export function planFromPreview(endpoint: EndpointDetail): RollbackPlan {
+  const preview = endpoint.rollback;
+  if (!preview.available)
+    return { kind: "none", configBefore: endpoint.endpointConfigName, configAfter: null, rows: [], unavailableReason: preview.reason };
+  return {
+    kind: preview.mode === "weights" ? "disable_canary" : "restore_config",
+    configBefore: preview.before.endpointConfigName ?? endpoint.endpointConfigName,
+    configAfter: preview.after.endpointConfigName ?? null,
+    rows: diffStates(preview.before, preview.after),
+  };
 }
 
 /** Whether the endpoint now serves the rollback's `after` traffic (the UI follows it until then). */
@@ -98,5 +69,5 @@ export function hasTrafficMoved(endpoint: EndpointDetail | null | undefined, aft
   if (!endpoint || !after?.variants?.length || endpoint.status !== "InService") return false;
   if (after.endpointConfigName && endpoint.endpointConfigName !== after.endpointConfigName) return false;
   const want = shares(after.variants);
-  return endpoint.variants.filter((v) => !v.isShadow).every((v) => Math.abs(v.trafficShare - (want.get(v.variantName) ?? 0)) < 1e-6);
+  return endpoint.variants.filter((v) => !isShadow(v)).every((v) => Math.abs(v.trafficShare - (want.get(v.variantName) ?? 0)) < 1e-6);
 }

@@ -135,7 +135,7 @@ function VariantHealth({ variant }: { variant: VariantMetrics }) {
                 { key: "p50Ms", name: "p50", colour: "var(--chart-4)" },
               ]}
               label={`${variant.variantName} ModelLatency p50 and p95 per period`}
-              format={(v) => (v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`)}
+              format={(v) => (v >= 1000 ? `${(v / 1000).toFixed(1)}s` : `${Math.round(v)}ms`)}
               minTop={10}
             />
           </Chart>

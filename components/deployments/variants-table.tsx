@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatPercent } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
-import type { EndpointVariant } from "@/lib/queries/endpoints";
+import { isShadow, type EndpointVariant } from "@/lib/queries/endpoints";
 
 export const VARIANT_COLOURS = ["var(--chart-1)", "var(--chart-3)", "var(--chart-2)", "var(--chart-4)"];
 
@@ -14,13 +14,13 @@ export function VersionLink({ version }: { version: string | number | null | und
   if (!/^\d+$/.test(String(version))) return <span className="font-mono text-[12px]">{String(version)}</span>;
   return (
     <Link href={`/models#v${version}`} className="font-medium text-accent hover:underline">
-      {text}
+      v{version}
     </Link>
   );
 }
 
 export function VariantsTable({ variants }: { variants: EndpointVariant[] }) {
-  const live = variants.filter((v) => !v.isShadow);
+  const live = variants.filter((v) => !isShadow(v));
   return (
     <Card
       title="Variants"
@@ -50,7 +50,7 @@ export function VariantsTable({ variants }: { variants: EndpointVariant[] }) {
                     aria-hidden="true"
                   />
                   {v.variantName}
-                  {v.isShadow && (
+                  {isShadow(v) && (
                     <span className="ml-2">
                       <Badge>shadow</Badge>
                     </span>
@@ -62,9 +62,9 @@ export function VariantsTable({ variants }: { variants: EndpointVariant[] }) {
                 </td>
                 <td className="px-4 py-2.5 text-muted">{v.instanceType ?? "—"}</td>
                 <td className="tabular px-4 py-2.5 text-right">{v.currentInstanceCount ?? "—"}</td>
-                <td className="tabular px-4 py-2.5 text-right text-muted">{v.isShadow ? "—" : v.currentWeight}</td>
+                <td className="tabular px-4 py-2.5 text-right text-muted">{isShadow(v) ? "—" : v.currentWeight}</td>
                 <td className="tabular px-4 py-2.5 text-right font-semibold">
-                  {v.isShadow ? <span className="font-normal text-muted">copy of traffic</span> : formatPercent(v.trafficShare)}
+                  {isShadow(v) ? <span className="font-normal text-muted">copy of traffic</span> : formatPercent(v.trafficShare)}
                 </td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import { Button, Field, TextInput } from "@/components/settings/controls";
 import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
 import { isApiError } from "@/lib/queries/api-error";
-import { putWeights, type EndpointDetail } from "@/lib/queries/endpoints";
+import { isShadow, putWeights, type EndpointDetail } from "@/lib/queries/endpoints";
 import { Modal } from "./modal";
 import { VersionLink } from "./variants-table";
 import { checkSplit, initialTyped, type SplitRow } from "./weights-form";
@@ -43,7 +43,7 @@ export function WeightsDialog({
   const reasonError = reason.trim() ? undefined : "Say why (recorded with the change)";
   const mutation = useMutation({
     mutationFn: (weights: Record<string, number>) =>
-      putWeights(endpoint.endpointName, { weights, reason: reason.trim(), expectedVersion: endpoint.deploymentVersion }),
+      putWeights(endpoint.endpointName, { weights, reason: reason.trim(), expectedVersion: endpoint.deployment?.version ?? 0 }),
     onSuccess: (_, weights) => onApplied(weights),
   });
   const conflict = conflictOf(mutation.error);
@@ -69,7 +69,7 @@ export function WeightsDialog({
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             {endpoint.variants
-              .filter((v) => !v.isShadow)
+              .filter((v) => !isShadow(v))
               .map((v) => {
                 const id = `weight-${v.variantName}`;
                 const error = showErrors && !check.ok ? check.errors[v.variantName] : undefined;

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { EndpointVariant } from "@/lib/queries/endpoints";
 import { checkSplit, initialTyped } from "./weights-form";
 
-const variant = (variantName: string, trafficShare: number, modelVersion: string, isShadow = false): EndpointVariant => ({
+const variant = (variantName: string, trafficShare: number, modelVersion: number, isShadow = false): EndpointVariant => ({
   variantName,
+  role: isShadow ? "shadow" : variantName === "canary" ? "canary" : "production",
   modelName: null,
   modelVersion,
   instanceType: "ml.m5.large",
@@ -12,9 +13,8 @@ const variant = (variantName: string, trafficShare: number, modelVersion: string
   trafficShare,
   currentInstanceCount: 1,
   status: null,
-  isShadow,
 });
-const variants = [variant("production", 0.9, "2"), variant("canary", 0.1, "3"), variant("shadow", 0, "4", true)];
+const variants = [variant("production", 0.9, 2), variant("canary", 0.1, 3), variant("shadow", 0, 4, true)];
 
 describe("checkSplit", () => {
   it("turns relative weights into shares, each with the version it goes to; shadows take no weight", () => {

@@ -1,4 +1,4 @@
-import type { EndpointVariant } from "@/lib/queries/endpoints";
+import { isShadow, type EndpointVariant } from "@/lib/queries/endpoints";
 
 /** A variant's share of the split the form would set, and the model version that share goes to. */
 export interface SplitRow {
@@ -19,7 +19,7 @@ export const MAX_WEIGHT = 1_000_000;
  * computes the resulting shares. Errors are keyed by variant name, `_form` for the split as a whole.
  */
 export function checkSplit(variants: readonly EndpointVariant[], typed: Readonly<Record<string, string>>): SplitCheck {
-  const live = variants.filter((v) => !v.isShadow);
+  const live = variants.filter((v) => !isShadow(v));
   const errors: Record<string, string> = {};
   const weights: Record<string, number> = {};
   for (const v of live) {
@@ -39,7 +39,7 @@ export function checkSplit(variants: readonly EndpointVariant[], typed: Readonly
     weights,
     rows: live.map((v) => ({
       variantName: v.variantName,
-      modelVersion: v.modelVersion ?? v.modelName ?? null,
+      modelVersion: v.modelVersion !== null ? String(v.modelVersion) : v.modelName,
       weight: weights[v.variantName] ?? 0,
       share: (weights[v.variantName] ?? 0) / total,
       currentShare: v.trafficShare,
@@ -50,6 +50,6 @@ export function checkSplit(variants: readonly EndpointVariant[], typed: Readonly
 /** The form's starting values: the current weights as percentages of traffic, rounded to 0.1. */
 export function initialTyped(variants: readonly EndpointVariant[]): Record<string, string> {
   return Object.fromEntries(
-    variants.filter((v) => !v.isShadow).map((v) => [v.variantName, String(Math.round(v.trafficShare * 1000) / 10)]),
+    variants.filter((v) => !isShadow(v)).map((v) => [v.variantName, String(Math.round(v.trafficShare * 1000) / 10)]),
   );
 }

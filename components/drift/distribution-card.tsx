@@ -18,7 +18,7 @@ export function DistributionCard({ runId, feature }: { runId: string; feature: s
       title={`Distribution · ${data?.label ?? feature}`}
       description={
         data
-          ? `Training baseline of model v${data.baselineVersion} (${count(data.baselineRecords)} records) versus this window (${count(data.currentRecords)})`
+          ? `Training baseline of model v${data.baselineVersion}${data.baselineRecords == null ? "" : ` (${count(data.baselineRecords)} records)`} versus this window (${count(data.currentRecords)})`
           : "Training baseline versus this window"
       }
     >
@@ -31,7 +31,7 @@ export function DistributionCard({ runId, feature }: { runId: string; feature: s
           <>
             <DistributionChart bins={data.bins} feature={data.label} />
             <p className="px-2 pb-1 text-[12px] text-muted">
-              Missing: {percent(missing?.current)} (baseline {percent(missing?.baseline)})
+              {missing ? `Missing: ${percent(missing.current)} (baseline ${percent(missing.baseline)})` : "No missing values"}
               {unseen && ` · Never seen in training: ${percent(unseen.current, 2)}`}
             </p>
           </>

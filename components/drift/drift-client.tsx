@@ -65,22 +65,19 @@ function DriftReport({ overview }: { overview: DriftOverview & { latest: NonNull
         <RunNowButton endpoint={overview.endpoint} />
       </div>
       <LatestRunCard run={run} />
+      <Card
+        title="Features by drift"
+        description="Ranked by PSI on the training baseline's bins; choose a feature to see its history and distribution."
+      >
+        <FeatureDriftTable features={run.features} selected={selected} onSelect={setPicked} />
+      </Card>
       <div className="grid gap-4 xl:grid-cols-3">
-        <Card
-          className="xl:col-span-2"
-          title="Features by drift"
-          description="Ranked by PSI on the training baseline's bins; choose a feature to see its history and distribution."
-        >
-          <FeatureDriftTable features={run.features} selected={selected} onSelect={setPicked} />
-        </Card>
         <Card title="Drift × importance" description="PSI against the production model's mean |SHAP|: the top right is drift that matters.">
           <div className="px-2 py-2">
             <DriftImportanceChart points={points} psiWarn={run.thresholds.psiWarn} psiAlert={run.thresholds.psiAlert} />
           </div>
         </Card>
-      </div>
-      {selected && (
-        <div className="grid gap-4 xl:grid-cols-2">
+        {selected && (
           <Card
             title={`Drift over time · ${feature?.label ?? selected}`}
             description={`PSI and ${isNumeric ? "normalised Wasserstein" : "Jensen–Shannon distance"} per run, thresholds dashed`}
@@ -102,9 +99,9 @@ function DriftReport({ overview }: { overview: DriftOverview & { latest: NonNull
               )}
             </div>
           </Card>
-          <DistributionCard runId={run.id} feature={selected} />
-        </div>
-      )}
+        )}
+        {selected && <DistributionCard runId={run.id} feature={selected} />}
+      </div>
       <Card
         title="Score drift per variant"
         description="Each variant's score distribution against its model's training scores (prediction drift)."

@@ -53,7 +53,7 @@ export function FeatureDriftTable({
                 isHot={f.violations.includes("wasserstein") || f.violations.includes("js")}
               />
               <Num value={f.type === "numeric" ? fixed(f.ks) : fixed(f.chiSquare, 1)} isHot={false} />
-              <Num value={percent(f.meanShift)} isHot={f.violations.includes("meanShift")} />
+              <Num value={f.type === "numeric" ? percent(f.meanShift) : "—"} isHot={f.violations.includes("meanShift")} />
               <Num value={`${percent(f.missingRate)} (${percent(f.baselineMissingRate)})`} isHot={false} />
               <Num value={f.type === "categorical" ? percent(f.unseenShare, 2) : "—"} isHot={f.violations.includes("unseenShare")} />
               <Num value={fixed(f.importance)} isHot={false} />

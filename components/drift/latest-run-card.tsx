@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { DriftRun } from "@/lib/drift/drift-run";
-import { count, percent, windowLabel } from "./drift-format";
+import { count, percent, shortTime, windowLabel } from "./drift-format";
 
 /** The latest run's window, sample and verdict, and the retraining recommendation if it carries one. */
 export function LatestRunCard({ run }: { run: DriftRun }) {
@@ -43,8 +43,8 @@ export function LatestRunCard({ run }: { run: DriftRun }) {
           <p className="font-semibold text-danger">Retraining recommended</p>
           <p className="text-muted">
             Drift on {run.recommendation.features.join(", ")} weighs {percent(run.recommendation.weight, 0)} of the production model&apos;s
-            importance (threshold {percent(run.recommendation.threshold, 0)}). Recommended since{" "}
-            {windowLabel(run.recommendation.openedAt, run.recommendation.openedAt).split(" – ")[0]} UTC; notified once for this episode.
+            importance (threshold {percent(run.recommendation.threshold, 0)}). Recommended since {shortTime(run.recommendation.openedAt)}{" "}
+            UTC; notified once for this episode.
           </p>
         </div>
       )}

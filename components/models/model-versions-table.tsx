@@ -1,9 +1,8 @@
+import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
-import type { ModelMetrics } from "@/lib/models/model-metrics";
-import type { ModelVersion } from "@/lib/models/model-version";
+import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
+import type { ModelVersionView } from "@/lib/models/get-models-overview";
 
 const APPROVAL: Record<string, { tone: BadgeTone; label: string }> = {
   Approved: { tone: "success", label: "Approved" },
@@ -12,57 +11,96 @@ const APPROVAL: Record<string, { tone: BadgeTone; label: string }> = {
 };
 
 const formatMetric = (value: number | null | undefined) => (value == null ? "—" : value.toFixed(3));
+const formatDay = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "—");
 
-/** `metrics[i]` belongs to `versions[i]`; null where a version has no readable evaluation. */
-export function ModelVersionsTable({
-  groupName,
-  versions,
-  metrics,
-}: {
-  groupName: string;
-  versions: ModelVersion[];
-  metrics: ReadonlyArray<ModelMetrics | null>;
-}) {
-  const evaluatedOn = metrics.find((m) => m)?.evaluatedRows;
+/** A figure beside production's on the same held-out split (the champion block), when there is one. */
+function Figure({ value, champion }: { value: number | null | undefined; champion?: number | null }) {
   return (
-    <Card
-      title={`Model package group ${groupName}`}
-      description={`Newest first. Metrics from each version's evaluation on its held-out test split${evaluatedOn ? ` (${evaluatedOn.toLocaleString("en-US")} transactions)` : ""}.`}
-    >
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-[13px]">
-          <TableHead
-            columns={[
-              { label: "Version", className: "w-24" },
-              "Approval",
-              { label: "ROC-AUC", className: "whitespace-nowrap text-right" },
-              { label: "PR-AUC", className: "whitespace-nowrap text-right" },
-              { label: "Recall @ 80% precision", className: "text-right" },
-              "Created",
-              "Description",
-            ]}
-          />
-          <tbody className="divide-y divide-line">
-            {versions.map((v, i) => {
-              const m = metrics[i];
-              const approval = APPROVAL[v.approvalStatus] ?? { tone: "neutral" as const, label: v.approvalStatus };
-              return (
-                <tr key={v.arn || v.version}>
-                  <td className="tabular px-4 py-2.5 font-semibold">v{v.version}</td>
-                  <td className="px-4 py-2.5">
-                    <Badge tone={approval.tone}>{approval.label}</Badge>
-                  </td>
-                  <td className="tabular px-4 py-2.5 text-right">{formatMetric(m?.rocAuc)}</td>
-                  <td className="tabular px-4 py-2.5 text-right">{formatMetric(m?.prAuc)}</td>
-                  <td className="tabular px-4 py-2.5 text-right">{formatMetric(m?.recallAt80Precision)}</td>
-                  <td className="tabular whitespace-nowrap px-4 py-2.5 text-muted">{formatDateTime(v.createdAt)}</td>
-                  <td className="px-4 py-2.5 text-muted">{v.description ?? "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </Card>
+    <>
+      <span>{formatMetric(value)}</span>
+      {champion != null && <span className="block text-[11px] text-subtle">prod {formatMetric(champion)}</span>}
+    </>
+  );
+}
+
+/**
+ * The promotion screen's versions: evaluation (beside production's on the same split), approval
+ * with who/when/comment, where each is deployed, and per version the actions `renderActions` draws.
+ * Props only: the screen fetches.
+ */
+export function ModelVersionsTable({
+  versions,
+  renderActions,
+}: {
+  versions: readonly ModelVersionView[];
+  renderActions?: (version: ModelVersionView) => ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-[13px]">
+        <TableHead
+          columns={[
+            { label: "Version", className: "w-20" },
+            { label: "ROC-AUC", className: "whitespace-nowrap text-right" },
+            { label: "PR-AUC", className: "whitespace-nowrap text-right" },
+            { label: "Recall @ 80% precision", className: "text-right" },
+            "Evaluated · training data",
+            "Approval",
+            "Deployed",
+            ...(renderActions ? [{ label: "Actions", className: "w-72" }] : []),
+          ]}
+        />
+        <tbody className="divide-y divide-line">
+          {versions.map((v) => {
+            const approval = APPROVAL[v.approval.status] ?? { tone: "neutral" as const, label: v.approval.status };
+            const m = v.metrics;
+            const champion = m?.champion;
+            return (
+              <tr key={v.arn || v.version} id={`v${v.version}`} className="scroll-mt-4 align-top">
+                <td className="tabular px-4 py-2.5 font-semibold" title={v.description ?? undefined}>
+                  v{v.version}
+                  {champion && <span className="block text-[11px] font-normal text-subtle">vs prod v{champion.version}</span>}
+                </td>
+                <td className="tabular px-4 py-2.5 text-right">
+                  <Figure value={m?.rocAuc} champion={champion?.rocAuc} />
+                </td>
+                <td className="tabular px-4 py-2.5 text-right">
+                  <Figure value={m?.prAuc} champion={champion?.prAuc} />
+                </td>
+                <td className="tabular px-4 py-2.5 text-right">
+                  <Figure value={m?.recallAt80Precision} champion={champion?.recallAt80Precision} />
+                </td>
+                <td className="px-4 py-2.5 text-muted">
+                  <span className="block whitespace-nowrap">{formatDay(m?.evaluatedAt)}</span>
+                  <span className="block whitespace-nowrap text-[12px]">
+                    {m?.trainingWindow ? `${formatDay(m.trainingWindow.from)} → ${formatDay(m.trainingWindow.to)}` : "—"}
+                  </span>
+                </td>
+                <td className="px-4 py-2.5">
+                  <Badge tone={approval.tone}>{approval.label}</Badge>
+                  {v.approval.by && (
+                    <span className="mt-1 block text-[12px] text-muted">
+                      {v.approval.by} · {formatDateTime(v.approval.at)}
+                    </span>
+                  )}
+                  {v.approval.comment && <span className="mt-0.5 block max-w-xs text-[12px] text-muted">“{v.approval.comment}”</span>}
+                </td>
+                <td className="px-4 py-2.5 text-muted">
+                  {v.deployments.length === 0
+                    ? "—"
+                    : v.deployments.map((d) => (
+                        <span key={`${d.endpointName}/${d.variantName}`} className="block whitespace-nowrap">
+                          <span className="font-medium text-foreground">{d.variantName}</span> {d.shadow ? "shadow, copies " : ""}
+                          {formatPercent(d.trafficShare)}
+                        </span>
+                      ))}
+                </td>
+                {renderActions && <td className="px-4 py-2.5">{renderActions(v)}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -12,6 +12,7 @@ import { OUTCOME_LABELS } from "./rollback-filters";
 import { auditLinkFor, metricsLinkAround } from "./timeline";
 
 const OUTCOME_TONES: Record<RollbackEvent["outcome"], BadgeTone> = {
+  in_progress: "warning",
   succeeded: "success",
   failed: "danger",
   already_rolled_back: "neutral",

@@ -47,5 +47,5 @@ export function auditLinkFor(event: Pick<RollbackEvent, "startedAt">): string {
   return `/audit?${new URLSearchParams({ action: ROLLBACK_AUDIT_ACTION, from: day, to: day }).toString()}`;
 }
 
-/** The audit action prefix rollbacks are recorded under. */
-export const ROLLBACK_AUDIT_ACTION = "rollback";
+/** The audit action prefix rollbacks are recorded under (endpoint.rollback, endpoint.rollback_failed). */
+export const ROLLBACK_AUDIT_ACTION = "endpoint.rollback";

@@ -12,6 +12,7 @@ import { BlockListsFields } from "./block-lists-fields";
 import { DriftThresholdsFields } from "./drift-thresholds-fields";
 import { Button } from "./controls";
 import { fieldErrorsFromDetails, validate, type FieldErrors } from "./field-errors";
+import { PromotionGatesFields } from "./promotion-gates-fields";
 import { RulesEditor } from "./rules-editor";
 import { SaveBar } from "./save-bar";
 import { ScoringLimitsFields } from "./scoring-limits-fields";
@@ -97,6 +98,12 @@ export function SettingsForm() {
       <BlockListsFields value={draft.blockLists} errors={errors} onChange={(blockLists) => edit({ ...draft, blockLists })} />
       <ScoringLimitsFields value={draft} errors={errors} onChange={(patch) => edit({ ...draft, ...patch })} />
       <DriftThresholdsFields value={draft.drift} errors={errors} onChange={(drift) => edit({ ...draft, drift })} />
+      <PromotionGatesFields
+        gates={draft.approvalGates}
+        slo={draft.slo}
+        errors={errors}
+        onChange={(patch) => edit({ ...draft, ...patch })}
+      />
       <SaveBar
         reason={reason}
         onReasonChange={setReason}

@@ -38,7 +38,7 @@ async function runTenant(tenantId: TenantId, apiKey: string): Promise<void> {
     fraudRate: TENANT_PROFILES[tenantId].fraudRate * FRAUD_OVERSAMPLING,
     idPrefix: `live-${runId}`,
     // The demo's drift continues live from where the seeded history left it.
-    ...(demo.driftOnset && demoDriftOptions(new Date(demo.driftOnset), new Date())),
+    ...(demo.driftOnset && demoDriftOptions(tenantId, new Date(demo.driftOnset), new Date())),
   });
   while (!stopping) {
     const { transaction } = generator.next(new Date());

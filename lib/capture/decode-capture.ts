@@ -13,6 +13,11 @@ export interface CapturedRecord {
   rows: FeatureValue[][];
   /** One per row; empty when the output was not captured. */
   scores: number[];
+  /**
+   * The answer carried Clarify explanations for some row: the background explainer's call for a
+   * transaction already decided (lib/scoring/explain), not a decision of its own.
+   */
+  explained: boolean;
 }
 
 export interface CapturePayload {
@@ -50,7 +55,8 @@ export function decodeCaptureLine(line: string, variant: string): CapturedRecord
   if (output && scores.length !== rows.length) {
     throw new CaptureDecodeError(`capture line has ${rows.length} input rows but ${scores.length} scores`);
   }
-  return { variant, eventId: meta?.eventId ?? "", inferenceId: meta?.inferenceId ?? null, inferenceTime, rows, scores };
+  const explained = output ? hasExplanations(output) : false;
+  return { variant, eventId: meta?.eventId ?? "", inferenceId: meta?.inferenceId ?? null, inferenceTime, rows, scores, explained };
 }
 
 /** The payload's text: `data` as is for CSV and JSON encodings, base64-decoded for BASE64. */
@@ -158,6 +164,14 @@ export function decodeOutputScores(payload: CapturePayload): number[] {
   }
   if (!Array.isArray(predictions)) throw new CaptureDecodeError("output JSON holds no predictions");
   return predictions.map((p) => scoreValue(typeof p === "object" && p !== null ? (p as { score?: unknown }).score : p));
+}
+
+/** Clarify's `explanations.kernel_shap` with at least one explained (non-null) record. */
+function hasExplanations(payload: CapturePayload): boolean {
+  const text = payloadText(payload);
+  if (!isJsonPayload(payload, text)) return false;
+  const shap = (parseJson(text, "output") as { explanations?: { kernel_shap?: unknown } } | null)?.explanations?.kernel_shap;
+  return Array.isArray(shap) && shap.some((record) => record !== null);
 }
 
 function csvScores(text: string): number[] {

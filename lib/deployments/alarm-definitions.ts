@@ -1,4 +1,5 @@
 import type { PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
+import { ROLLBACK_POLICY } from "@/lib/error-budget/policy";
 import { DEFAULT_SLO } from "@/lib/settings/tenant-settings";
 
 /**
@@ -16,9 +17,11 @@ import { DEFAULT_SLO } from "@/lib/settings/tenant-settings";
 export const ROLLBACK_TOPIC_NAME = "fraud-console-rollback";
 
 export const CANARY_5XX_RATE_PERCENT = 1;
+/** lib/error-budget/policy.ts ROLLBACK_POLICY, as the percentage ErrorBudgetBurned is published in. */
+export const ERROR_BUDGET_ROLLBACK_PERCENT = ROLLBACK_POLICY.share * 100;
 const ALARM_PREFIX = "fraud-console";
 
-export type EndpointAlarmKind = "canary-5xx-rate" | "canary-latency-p95";
+export type EndpointAlarmKind = "canary-5xx-rate" | "canary-latency-p95" | "error-budget-burned";
 
 export interface EndpointAlarmOptions {
   tenantId: string;
@@ -31,6 +34,8 @@ export interface EndpointAlarmOptions {
   latencySloMs?: number;
   /** 10 s periods instead of one minute (tests, the demo). */
   highResolution?: boolean;
+  /** Where the console publishes ErrorBudgetBurned (env METRICS_NAMESPACE); "FraudConsole" when omitted. */
+  metricsNamespace?: string;
 }
 
 export type AlarmDefinition = PutMetricAlarmCommandInput & { AlarmName: string; EvaluationPeriods: number };
@@ -86,7 +91,22 @@ export function endpointAlarms(opts: EndpointAlarmOptions): AlarmDefinition[] {
       // ModelLatency is in microseconds.
       Threshold: sloMs * 1000,
     },
-    // [8/12] The error-budget burn alarm (OPS.md: 80 % of the monthly budget burned → roll the canary
-    // back) joins this list, so the bootstrap and the CDK app create it with the others.
+    {
+      // OPS.md: 80 % of the 30-day error budget burned → roll the canary back. CloudWatch cannot
+      // evaluate a 30-day window in an alarm (at most 7 days), so lib/error-budget computes the share
+      // burned and publishes it every minute (publish-error-budget.ts); this alarm is a plain threshold on it.
+      ...common,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      AlarmName: endpointAlarmName(opts.tenantId, opts.endpointName, "error-budget-burned"),
+      AlarmDescription: `${opts.endpointName}: ${ERROR_BUDGET_ROLLBACK_PERCENT} % or more of the tenant's 30-day error budget is burned; rolls the canary back.`,
+      Namespace: opts.metricsNamespace ?? "FraudConsole",
+      MetricName: "ErrorBudgetBurned",
+      Dimensions: [{ Name: "TenantId", Value: opts.tenantId }],
+      Statistic: "Maximum",
+      Period: 60,
+      Threshold: ERROR_BUDGET_ROLLBACK_PERCENT,
+    },
   ];
 }

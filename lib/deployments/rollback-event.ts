@@ -81,6 +81,8 @@ export async function putRollbackEvent(event: RollbackEvent, deps: StoreDeps = {
     GSI1PK: rollbackIndexPk(event.tenant),
     GSI1SK: rollbackIndexSk(event.startedAt, event.id),
     ...event,
+    // Absent until a sender claims it (lib/notifications/notify-rollback.ts: attribute_not_exists).
+    notification: event.notification ?? undefined,
   };
   await withRetries(async () => {
     try {
@@ -103,7 +105,7 @@ export async function getRollbackEvent(input: { tenantId: string; id: string }, 
 
 export function eventOf(item: Record<string, unknown>): RollbackEvent {
   const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, ...event } = item;
-  return event as unknown as RollbackEvent;
+  return { notification: null, ...event } as unknown as RollbackEvent;
 }
 
 /** Finishes an in-progress event (only once: the condition refuses a second finish). */

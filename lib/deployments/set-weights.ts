@@ -142,7 +142,9 @@ export async function writeConditionally(record: DeploymentRecord, expectedVersi
     new PutCommand({
       TableName: tableName,
       Item: itemOf(record),
-      ConditionExpression: "version = :expected AND attribute_not_exists(rollback)",
+      // ROLLBACK is a DynamoDB reserved word: the attribute is named through #rollback.
+      ConditionExpression: "version = :expected AND attribute_not_exists(#rollback)",
+      ExpressionAttributeNames: { "#rollback": "rollback" },
       ExpressionAttributeValues: { ":expected": expectedVersion },
     }),
   );

@@ -7,7 +7,7 @@ import type { DriftHistogramBin } from "./drift-run";
  */
 export interface DriftJobFeature {
   feature: string;
-  type: "numeric" | "categorical";
+  type: "numeric" | "categorical" | "boolean";
   records: number;
   psi: number | null;
   ks?: number | null;
@@ -19,7 +19,8 @@ export interface DriftJobFeature {
   baselineMissingRate: number | null;
   unseenShare?: number | null;
   bins: DriftHistogramBin[];
-  baselineRecords: number;
+  /** Training records of the baseline, when the job reports them. */
+  baselineRecords?: number | null;
 }
 
 export interface DriftJobScore {
@@ -33,7 +34,8 @@ export interface DriftJobScore {
   mean: number | null;
   baselineMean: number | null;
   bins: DriftHistogramBin[];
-  baselineRecords: number;
+  /** Training records of the baseline, when the job reports them. */
+  baselineRecords?: number | null;
 }
 
 export interface DriftJobOutput {

@@ -10,6 +10,8 @@ const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 /** POST /api/drift/run: exactly this window [from, to). */
 export const driftRunRequestSchema = z.object({ endpoint, from: instant, to: instant }).superRefine((r, ctx) => {
+  // zod runs object refinements even when a field failed: only judge two real dates.
+  if (!(r.from instanceof Date) || !(r.to instanceof Date)) return;
   if (r.to.getTime() <= r.from.getTime()) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
   else if (r.to.getTime() - r.from.getTime() > MAX_DRIFT_WINDOW_DAYS * 86_400_000) {
     ctx.addIssue({ code: "custom", path: ["to"], message: `the window may be at most ${MAX_DRIFT_WINDOW_DAYS} days` });

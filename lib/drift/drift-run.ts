@@ -17,7 +17,7 @@ export type DriftSignal = "psi" | "wasserstein" | "js" | "meanShift" | "unseenSh
 export interface DriftFeatureResult {
   feature: string;
   label: string;
-  type: "numeric" | "categorical";
+  type: "numeric" | "categorical" | "boolean";
   /** Records of the window this feature was judged on (missing values included). */
   records: number;
   psi: number | null;
@@ -112,7 +112,7 @@ export interface DriftFeatureHistograms {
   feature: string;
   label: string;
   baselineVersion: string;
-  baselineRecords: number;
+  baselineRecords: number | null;
   currentRecords: number;
   bins: DriftHistogramBin[];
 }

@@ -5,6 +5,7 @@ import { judgeDrift, weighViolations } from "./judge-drift";
 describe("judgeDrift", () => {
   it.each([
     ["below the minimum sample, whatever the figures", { records: 499, psi: 3 }, "insufficient", []],
+    ["a feature the training data never had", { records: 5_000, psi: 6.4, baselineMissingRate: 1 }, "insufficient", []],
     ["identical distributions", { records: 500, psi: 0, wasserstein: 0, meanShift: 0 }, "ok", []],
     [
       "just under every threshold",

@@ -9,6 +9,8 @@ export interface DriftFigures {
   js?: number | null;
   meanShift?: number | null;
   unseenShare?: number | null;
+  /** 1 = the training data never had the feature (e.g. a feed added after training): nothing to compare. */
+  baselineMissingRate?: number | null;
 }
 
 export interface DriftJudgement {
@@ -17,14 +19,15 @@ export interface DriftJudgement {
 }
 
 /**
- * A feature's status from its figures: too few records → "insufficient" (never "ok"); PSI past its
+ * A feature's status from its figures: too few records, or a baseline that never had a value →
+ * "insufficient" (never "ok"); PSI past its
  * alert level, or two independent signals agreeing (PSI past warn with a distance, mean shift or
  * unseen share past theirs, or two of those), → "alert"; any one signal → "warn". One noisy
  * statistic alone never raises an alert, and no p-value is consulted (a large window makes every
  * p tiny; ../shared/OPS.md).
  */
 export function judgeDrift(figures: DriftFigures, t: DriftThresholds): DriftJudgement {
-  if (figures.records < t.minSample) return { status: "insufficient", violations: [] };
+  if (figures.records < t.minSample || (figures.baselineMissingRate ?? 0) >= 1) return { status: "insufficient", violations: [] };
   const violations: DriftSignal[] = [];
   const over = (value: number | null | undefined, limit: number) => value != null && Number.isFinite(value) && value >= limit;
   if (over(figures.psi, t.psiWarn)) violations.push("psi");

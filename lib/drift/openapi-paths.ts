@@ -26,7 +26,7 @@ const feature = {
   properties: {
     feature: { type: "string", example: "amount" },
     label: { type: "string" },
-    type: { type: "string", enum: ["numeric", "categorical"] },
+    type: { type: "string", enum: ["numeric", "categorical", "boolean"] },
     records: { type: "integer" },
     psi: { ...num, description: "Population stability index on the baseline's bins plus a missing bin (fractions floored at 0.0001)" },
     ks: { ...num, description: "Kolmogorov–Smirnov D (numeric); never decisive alone" },
@@ -128,7 +128,7 @@ export const driftApiSchemas = {
       feature: { type: "string" },
       label: { type: "string" },
       baselineVersion: { type: "string" },
-      baselineRecords: { type: "integer" },
+      baselineRecords: { type: "integer", nullable: true },
       currentRecords: { type: "integer" },
       bins: {
         type: "array",

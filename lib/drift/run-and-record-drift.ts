@@ -185,7 +185,7 @@ function histogramsOf(id: string, job: DriftJobOutput): DriftFeatureHistograms[]
     feature: f.feature,
     label: featureByName(f.feature)?.label ?? f.feature,
     baselineVersion: job.baselineVersion,
-    baselineRecords: f.baselineRecords,
+    baselineRecords: f.baselineRecords ?? null,
     currentRecords: f.records,
     bins: f.bins,
   }));
@@ -194,7 +194,7 @@ function histogramsOf(id: string, job: DriftJobOutput): DriftFeatureHistograms[]
     feature: `score:${s.variant}`,
     label: `Score, ${s.variant} (v${s.modelVersion})`,
     baselineVersion: s.modelVersion,
-    baselineRecords: s.baselineRecords,
+    baselineRecords: s.baselineRecords ?? null,
     currentRecords: s.records,
     bins: s.bins,
   }));

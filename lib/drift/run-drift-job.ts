@@ -67,7 +67,7 @@ export async function capturePartial(
   return partial;
 }
 
-const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_CONCURRENCY = 8;
 
 /**
  * The drift job for a tenant endpoint and a window [from, to): lists the capture objects of every

@@ -9,6 +9,8 @@ export interface CapturedCall {
   rows: FeatureValue[][];
   /** One per row; empty when the output was not captured. */
   scores: number[];
+  /** The background explainer's call for a transaction already decided (lib/capture). */
+  explained?: boolean;
 }
 
 /** A captured call as rows: the CSV feature rows sent (as scoring encodes them) and each one's score. */
@@ -18,6 +20,8 @@ export interface ScoredCall {
   time: number;
   rows: string[];
   scores: number[];
+  /** An explanation call: a copy of a decision already captured, never a decision of its own. */
+  explained: boolean;
 }
 
 /**
@@ -31,5 +35,5 @@ export function toScoredCall(call: CapturedCall): ScoredCall | null {
   if (call.rows.length === 0 || call.scores.length !== call.rows.length) return null;
   const rows = call.rows.map(encodeCsvRow);
   const joinKey = call.inferenceId ? `id:${call.inferenceId}` : `rows:${createHash("sha1").update(rows.join("\n")).digest("base64")}`;
-  return { joinKey, time: call.inferenceTime, rows, scores: call.scores };
+  return { joinKey, time: call.inferenceTime, rows, scores: call.scores, explained: call.explained === true };
 }

@@ -3,7 +3,13 @@ import { toScoredCall, type CapturedCall } from "./captured-rows";
 import { joinCalls, type JoinedCall, type JoinStats } from "./join-calls";
 import type { ScoredCall } from "./captured-rows";
 
-const call = (joinKey: string, time: number, score = 0.1): ScoredCall => ({ joinKey, time, rows: ["1,2"], scores: [score] });
+const call = (joinKey: string, time: number, score = 0.1): ScoredCall => ({
+  joinKey,
+  time,
+  rows: ["1,2"],
+  scores: [score],
+  explained: false,
+});
 
 async function* stream(calls: ScoredCall[]) {
   for (const c of calls) yield await Promise.resolve(c);
@@ -63,6 +69,7 @@ describe("toScoredCall", () => {
       time: 1000,
       rows: ["1,2", "3,"],
       scores: [0.25, 0.75],
+      explained: false,
     });
   });
 

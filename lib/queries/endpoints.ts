@@ -1,5 +1,4 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { EndpointLookup, EndpointOverview, VariantOverview } from "@/lib/deployments/endpoint-overview";
 import {
   DEFAULT_METRIC_WINDOW,
   isMetricWindow,
@@ -8,7 +7,8 @@ import {
   type EndpointMetrics,
   type MetricWindow,
 } from "@/lib/metrics/endpoint-metrics";
-import type { RollbackEvent } from "./rollbacks";
+import type { RollbackEvent, RollbackState } from "./rollbacks";
+import { ApiError, isApiError } from "./api-error";
 import { apiFetch } from "./api-fetch";
 
 /**
@@ -16,18 +16,51 @@ import { apiFetch } from "./api-fetch";
  * metrics over a window, and the two mutations (weights, rollback).
  */
 
-/** A variant as the page shows it: the overview plus the model package version it serves. */
-export interface EndpointVariant extends VariantOverview {
-  modelVersion?: string | null;
-  /** Shadow variants get a copy of live traffic; their answers never reach callers. */
-  isShadow?: boolean;
+/**
+ * GET /api/endpoints/{name}: the shape of lib/deployments/get-endpoint-detail.ts's EndpointDetail
+ * (written out here until that module is in this branch; swap for a type import then): SageMaker's live view joined with the
+ * deployment record, and what a rollback would do.
+ */
+export interface EndpointVariant {
+  variantName: string;
+  /** shadow: gets a copy of live requests; its answers never reach callers. null: not in the deployment record. */
+  role: "production" | "canary" | "shadow" | null;
+  /** The model package version it serves, from the deployment record. */
+  modelVersion: number | null;
+  modelName: string | null;
+  instanceType: string | null;
+  currentWeight: number;
+  desiredWeight: number | null;
+  trafficShare: number;
+  currentInstanceCount: number | null;
+  status: string | null;
 }
 
-export interface EndpointDetail extends Omit<EndpointOverview, "variants"> {
+export interface EndpointDetail {
+  endpointName: string;
+  status: string;
+  failureReason: string | null;
+  endpointConfigName: string;
+  lastModifiedAt: string | null;
   variants: EndpointVariant[];
-  /** The deployment record's version: sent back with a weights change (optimistic concurrency). */
-  deploymentVersion?: number | null;
+  deployment: {
+    /** Sent back as expectedVersion with a weights change (optimistic concurrency). */
+    version: number;
+    kind: string;
+    actor: string;
+    reason: string | null;
+    updatedAt: string;
+    endpointConfigName: string;
+    previousEndpointConfigName: string | null;
+    rollbackInProgress: boolean;
+  } | null;
+  /** The diff the rollback confirmation shows, or why there is nothing to roll back. */
+  rollback:
+    | { available: true; mode: "weights" | "restore_config"; before: RollbackState; after: RollbackState }
+    | { available: false; reason: string };
 }
+
+export const isShadow = (v: Pick<EndpointVariant, "role">) => v.role === "shadow";
 
 /** SageMaker's transitional states: while in one, the page polls until InService or Failed. */
 export const TRANSITIONAL_STATUSES = new Set(["Creating", "Updating", "SystemUpdating", "RollingBack", "Deleting"]);
@@ -48,16 +81,21 @@ export function endpointUrl(name: string): string {
   return `/api/endpoints/${encodeURIComponent(name)}`;
 }
 
-async function fetchEndpoint(): Promise<EndpointDetail | null> {
-  const lookup = await apiFetch<EndpointLookup>("/api/endpoints");
-  return lookup.found ? lookup.endpoint : null;
+/** The endpoint, or null when the tenant has none of that name (404). */
+async function fetchEndpoint(name: string): Promise<EndpointDetail | null> {
+  try {
+    return await apiFetch<EndpointDetail>(endpointUrl(name));
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null;
+    throw error;
+  }
 }
 
 /** Polls every 2 s while the endpoint is Creating/Updating/…, and stops by itself once it is settled or on error. */
 export const endpointQueryOptions = (name: string) =>
   queryOptions({
     queryKey: endpointKeys.detail(name),
-    queryFn: fetchEndpoint,
+    queryFn: () => fetchEndpoint(name),
     refetchInterval: (query) => {
       const status = query.state.data?.status;
       return query.state.status !== "error" && status && TRANSITIONAL_STATUSES.has(status) ? ENDPOINT_POLL_MS : false;
@@ -90,7 +128,7 @@ export const endpointMetricsQueryOptions = (name: string, view: MetricsView) =>
 export interface WeightsBody {
   weights: Record<string, number>;
   reason: string;
-  expectedVersion: number | null | undefined;
+  expectedVersion: number;
 }
 
 export function putWeights(name: string, body: WeightsBody): Promise<unknown> {
@@ -101,12 +139,24 @@ export function putWeights(name: string, body: WeightsBody): Promise<unknown> {
   });
 }
 
-export function postRollback(name: string, body: { reason: string }): Promise<{ event: RollbackEvent }> {
-  return apiFetch<{ event: RollbackEvent }>(`${endpointUrl(name)}/rollback`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+/**
+ * POST /api/endpoints/{name}/rollback → the event: `succeeded` or `already_rolled_back` (200), and
+ * a failed rollback too (503 with the event, its AWS error, in error.details.event), so the page can
+ * show what AWS said; any other error rejects.
+ */
+export async function postRollback(name: string, body: { reason: string }): Promise<RollbackEvent> {
+  try {
+    const { event } = await apiFetch<{ event: RollbackEvent }>(`${endpointUrl(name)}/rollback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return event;
+  } catch (error) {
+    const failed = error instanceof ApiError ? (error.details as { event?: RollbackEvent } | undefined)?.event : undefined;
+    if (failed) return failed;
+    throw error;
+  }
 }
 
 /** `?window=15m|1h|24h`, or a fixed `?from&to` (ISO, e.g. from a rollback's ±30 min link); malformed input falls back to 1 h. */

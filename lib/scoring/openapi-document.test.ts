@@ -29,6 +29,20 @@ describe("openApiDocument", () => {
     expect(detail.required).toContain("explanation");
   });
 
+  it("documents the deployment APIs with the request bodies their routes validate", () => {
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/endpoints/{name}",
+        "/api/endpoints/{name}/weights",
+        "/api/endpoints/{name}/rollback",
+        "/api/rollbacks",
+        "/api/rollbacks/{id}",
+      ]),
+    );
+    const weights = doc.components.schemas.SetWeightsRequest as { required: string[] };
+    expect(weights.required).toEqual(expect.arrayContaining(["weights", "reason", "expectedVersion"]));
+  });
+
   it("resolves every $ref", () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1] ?? "");
     for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);

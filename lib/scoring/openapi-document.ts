@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
+import { deploymentApiPaths, deploymentApiSchemas } from "@/lib/deployments/openapi-paths";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
 import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
+import { promotionApiPaths, promotionApiSchemas } from "@/lib/promotion/openapi-paths";
+import { rolloutApiPaths, rolloutApiSchemas } from "@/lib/promotion/rollout-openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
 
@@ -170,6 +173,9 @@ export function openApiDocument(serverUrl?: string) {
       ...queueApiPaths,
       ...driftApiPaths,
       ...metricsApiPaths,
+      ...promotionApiPaths,
+      ...rolloutApiPaths,
+      ...deploymentApiPaths,
     },
     components: {
       securitySchemes: {
@@ -191,6 +197,9 @@ export function openApiDocument(serverUrl?: string) {
         ...queueApiSchemas,
         ...driftApiSchemas,
         ...metricsApiSchemas,
+        ...promotionApiSchemas,
+        ...rolloutApiSchemas,
+        ...deploymentApiSchemas,
       },
     },
   };

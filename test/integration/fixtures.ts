@@ -18,7 +18,14 @@ export interface TestTenant extends TestTenantRecord {
   dispose(): Promise<void>;
 }
 
-type Fault = { endpointName: string; variantName?: string; mode: "down" | "error" | "slow"; latencyMs?: number; errorRate?: number };
+type Fault = {
+  endpointName: string;
+  variantName?: string;
+  mode: "down" | "error" | "slow" | "control-plane";
+  latencyMs?: number;
+  errorRate?: number;
+  errorCode?: "InternalFailure" | "ServiceUnavailable" | "ThrottlingException";
+};
 
 export async function createTestTenant(options: TestTenantOptions): Promise<TestTenant> {
   const record = await createTestTenantRecords(options);

@@ -1,35 +1,40 @@
-import { ModelVersionsTable } from "@/components/models/model-versions-table";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { ErrorBudgetCard } from "@/components/models/error-budget-card";
+import { ModelsScreen } from "@/components/models/models-screen";
 import { ErrorCallout } from "@/components/ui/callout";
-import { EmptyState } from "@/components/ui/empty-state";
+import { getErrorBudget } from "@/lib/error-budget/get-error-budget";
 import { isAppError } from "@/lib/errors/app-error";
-import { getModelMetrics } from "@/lib/models/get-model-metrics";
-import { listModelVersions } from "@/lib/models/list-model-versions";
-import type { ModelVersion } from "@/lib/models/model-version";
-import { getTenant } from "@/lib/tenants/get-tenant";
+import { getModelsOverview } from "@/lib/models/get-models-overview";
+import { errorBudgetQueryOptions, modelsQueryOptions } from "@/lib/queries/models";
+import { getQueryClient } from "@/lib/queries/query-client";
 
+/** Server prefetch of the promotion screen under the client's query keys; the client takes over. */
 export async function ModelsPanel({ tenantId }: { tenantId: string }) {
-  let versions: ModelVersion[];
-  const tenant = await getTenant({ tenantId });
+  const queryClient = getQueryClient();
   try {
-    versions = await listModelVersions({ tenantId }, { getTenant: () => Promise.resolve(tenant) });
+    queryClient.setQueryData(modelsQueryOptions().queryKey, await getModelsOverview({ tenantId }));
   } catch (error) {
     if (!isAppError(error)) throw error;
     return <ErrorCallout title="Model registry unavailable">{error.message}</ErrorCallout>;
   }
-  const groupName = tenant?.modelPackageGroupName ?? "";
-  if (versions.length === 0) {
-    return (
-      <EmptyState
-        title="No model versions registered"
-        description={
-          <>
-            The model package group <code className="font-mono text-foreground">{groupName}</code> has no versions yet. Versions registered
-            by training appear here with their approval status.
-          </>
-        }
-      />
-    );
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ModelsScreen />
+    </HydrationBoundary>
+  );
+}
+
+export async function ErrorBudgetPanel({ tenantId }: { tenantId: string }) {
+  const queryClient = getQueryClient();
+  try {
+    queryClient.setQueryData(errorBudgetQueryOptions().queryKey, await getErrorBudget({ tenantId }));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return <ErrorCallout title="Error budget unavailable">{error.message}</ErrorCallout>;
   }
-  const metrics = await Promise.all(versions.map((v) => getModelMetrics(v.arn)));
-  return <ModelVersionsTable groupName={groupName} versions={versions} metrics={metrics} />;
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ErrorBudgetCard />
+    </HydrationBoundary>
+  );
 }

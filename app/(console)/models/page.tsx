@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
-import { ModelsPanel } from "./models-panel";
+import { ErrorBudgetPanel, ModelsPanel } from "./models-panel";
 
 export const metadata: Metadata = { title: "Models" };
 
@@ -15,7 +15,7 @@ export default async function ModelsPage() {
     <>
       <PageHeader
         title="Models"
-        description="Versions registered in your tenant's SageMaker model package group: approval status and held-out evaluation."
+        description="The promotion screen: each version's held-out evaluation beside production's, its approval, where it runs, and what may be done with it — with the error budget that can freeze promotions."
       />
       <Suspense
         fallback={
@@ -26,6 +26,17 @@ export default async function ModelsPage() {
       >
         <ModelsPanel tenantId={user.tenantId} />
       </Suspense>
+      <div className="mt-6">
+        <Suspense
+          fallback={
+            <Card>
+              <TableSkeleton rows={5} />
+            </Card>
+          }
+        >
+          <ErrorBudgetPanel tenantId={user.tenantId} />
+        </Suspense>
+      </div>
     </>
   );
 }

@@ -8,11 +8,17 @@ import type { FunctionDefinition, ScheduleDefinition, SubscriptionDefinition } f
  */
 export const FUNCTIONS: FunctionDefinition[] = [
   { name: "redrive-explanations", load: () => import("@/lib/scoring/explain/redrive-handler").then((m) => m.handler) },
+  { name: "drift", load: () => import("@/lib/drift/drift-handler").then((m) => m.handler) },
+  { name: "publish-error-budget", load: () => import("@/lib/error-budget/publish-error-budget").then((m) => m.handler) },
 ];
 
 export const SCHEDULES: ScheduleDefinition[] = [
   // Explanations whose lease ran out (the instance that queued them died or dropped the job).
   { name: "redrive-explanations", expression: "rate(5 minutes)", functionName: "redrive-explanations" },
+  // Every tenant endpoint over the trailing day ending at the tick's hour (lib/drift/drift-handler.ts).
+  { name: "drift-hourly", expression: "rate(1 hour)", functionName: "drift" },
+  // Each tenant's share of the error budget burned, which the error-budget alarm (≥ 80 %) watches.
+  { name: "publish-error-budget", expression: "rate(1 minute)", functionName: "publish-error-budget" },
 ];
 
 export const SNS_SUBSCRIPTIONS: SubscriptionDefinition[] = [];

@@ -49,7 +49,7 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
     holds,
     now: Date.now,
   });
-  const control: ControlContext = { store, deployments: lifecycle, now: Date.now };
+  const control: ControlContext = { store, deployments: lifecycle, faults, now: Date.now };
   const runtime: RuntimeContext = { hosting, faults, capture };
   const flush = () => Promise.all([capture.flush(), metrics.flush()]).then(() => undefined);
   const admin: AdminContext = { faults, flush, random: hosting.random, holds };

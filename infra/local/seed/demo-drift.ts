@@ -1,4 +1,6 @@
 import type { GeneratorOptions } from "@/infra/model/simulator/generator";
+import { TENANT_PLANS } from "@/infra/model/pipeline/plan";
+import type { TenantId } from "@/infra/model/simulator/tenants";
 
 const DAY_MS = 86_400_000;
 
@@ -9,9 +11,9 @@ const DAY_MS = 86_400_000;
  * online and customers bring new devices; nothing else changes.
  */
 export const DEMO_DRIFT_KNOBS = {
-  amountGrowthPerMonth: 4,
-  ecommerceShiftPerMonth: 1.5,
-  newDeviceShiftPerMonth: 0.6,
+  amountGrowthPerMonth: 5,
+  ecommerceShiftPerMonth: 3,
+  newDeviceShiftPerMonth: 1.2,
 } as const;
 
 /** Drift begins this long before the first seed: the seeded runs show it emerge. */
@@ -29,7 +31,21 @@ export function demoDriftOnset(firstSeededAt: Date): Date {
   return new Date(firstSeededAt.getTime() - DRIFT_ONSET_DAYS * DAY_MS);
 }
 
-/** Generator options of the demo's traffic from `now` on, with drift from `onset`. */
-export function demoDriftOptions(onset: Date, now: Date): Pick<GeneratorOptions, "driftStart" | "driftOnset" | "drift"> {
-  return { driftStart: new Date(now.getTime() - TRAINING_MEDIAN_DAY * DAY_MS), driftOnset: onset, drift: DEMO_DRIFT_KNOBS };
+/**
+ * Generator options of the demo's traffic from `now` on, with drift from `onset`: the customers and
+ * merchants of the tenant's training data (another population of the same profile differs by
+ * chance, e.g. in its devices' ages, by more than the drift thresholds tolerate), ageing as there.
+ */
+export function demoDriftOptions(
+  tenant: TenantId,
+  onset: Date,
+  now: Date,
+): Pick<GeneratorOptions, "populationSeed" | "driftStart" | "driftOnset" | "drift"> {
+  const plan = TENANT_PLANS.find((p) => p.tenant === tenant);
+  return {
+    populationSeed: plan?.history.seed,
+    driftStart: new Date(now.getTime() - TRAINING_MEDIAN_DAY * DAY_MS),
+    driftOnset: onset,
+    drift: DEMO_DRIFT_KNOBS,
+  };
 }

@@ -69,7 +69,7 @@ async function seedTenantCapture(tenant: DemoTenant, now: Date): Promise<Capture
     seed: 20_261_201,
     fraudRate: TENANT_PROFILES[tenant.tenantId as TenantId].fraudRate,
     idPrefix: "capture",
-    ...demoDriftOptions(onset, now),
+    ...demoDriftOptions(tenant.tenantId as TenantId, onset, now),
   });
   const routing = new Random(7);
   let records = 0;

@@ -113,7 +113,7 @@ function simulate(tenantId: TenantId, now: Date, driftOnset: Date | undefined): 
     seed: 20_260_101,
     fraudRate: TENANT_PROFILES[tenantId].fraudRate * FRAUD_OVERSAMPLING,
     idPrefix: "hist",
-    ...(driftOnset && demoDriftOptions(driftOnset, now)),
+    ...(driftOnset && demoDriftOptions(tenantId, driftOnset, now)),
   });
   const start = now.getTime() - HISTORY_DAYS * 86_400_000;
   const step = (HISTORY_DAYS * 86_400_000 - 10 * 60_000) / TRANSACTIONS_PER_TENANT;

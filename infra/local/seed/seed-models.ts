@@ -39,7 +39,6 @@ export async function committedVersions(group: string): Promise<number[]> {
 }
 
 export const artifactKey = (group: string, version: number, file: string) => `${group}/v${version}/${file}`;
-const s3Uri = (key: string) => `s3://${env().MODELS_BUCKET}/${key}`;
 
 async function uploadArtifacts(group: string, version: number): Promise<void> {
   for (const file of ["model.tar.gz", "evaluation.json", "baseline.json", "model-card.json"]) {

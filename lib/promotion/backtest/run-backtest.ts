@@ -107,6 +107,8 @@ export async function runBacktest(backtest: Backtest, modelPackageArn: string, d
           progress.unreadableLines += 1;
           continue;
         }
+        // The background explainer's call re-scores a transaction already decided and captured.
+        if (call.explained) continue;
         batch.rows.push(...call.rows);
         batch.served.push(...call.scores);
         if (batch.rows.length >= BATCH_ROWS) await flush();

@@ -67,12 +67,12 @@ export class AlarmEvaluator {
       this.lastEvaluatedEnd.set(alarm.AlarmName, end);
       return true;
     });
-    return due.flatMap((alarm) => this.evaluate(alarm, now - SETTLE_MS));
+    return due.flatMap((alarm) => this.evaluate(alarm, now - SETTLE_MS, now));
   }
 
   /** Evaluates every alarm as of `atMs` (its newest period is the last one ended by then). */
   evaluateAt(atMs: number): Transition[] {
-    return this.alarms.all().flatMap((alarm) => this.evaluate(alarm, atMs));
+    return this.alarms.all().flatMap((alarm) => this.evaluate(alarm, atMs, atMs));
   }
 
   /** Sets a state by hand (SetAlarmState) or from an evaluation; records history and runs actions on a change. */
@@ -111,9 +111,10 @@ export class AlarmEvaluator {
     return [{ alarmName: alarm.AlarmName, from, to, reason }];
   }
 
-  private evaluate(alarm: AlarmRecord, atMs: number): Transition[] {
+  /** Reads the data as of `dataAtMs`; the state change happens (and is recorded) at `atMs`. */
+  private evaluate(alarm: AlarmRecord, dataAtMs: number, atMs: number): Transition[] {
     try {
-      const range = alarmDatapoints(this.metrics, alarm, atMs);
+      const range = alarmDatapoints(this.metrics, alarm, dataAtMs);
       const evaluation = evaluateDatapoints(range, {
         evaluationPeriods: alarm.EvaluationPeriods,
         datapointsToAlarm: alarm.DatapointsToAlarm ?? alarm.EvaluationPeriods,

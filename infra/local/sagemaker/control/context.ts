@@ -1,3 +1,4 @@
+import type { FaultRegistry } from "../runtime/faults";
 import type { StateStore } from "../state/store";
 import type { EndpointRecord, Json } from "../state/types";
 
@@ -15,6 +16,8 @@ export interface DeploymentRunner {
 export interface ControlContext {
   store: StateStore;
   deployments: DeploymentRunner;
+  /** Injected faults; the control plane honours `control-plane` ones (runtime/faults.ts). */
+  faults?: FaultRegistry;
   now(): number;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { arn } from "../arn";
-import { validationException } from "../errors";
+import { ApiError, validationException } from "../errors";
+import { CONTROL_PLANE_ERRORS } from "../runtime/faults";
 import type { DeployedVariant, Deployment, EndpointConfigRecord, EndpointRecord } from "../state/types";
 import type { ControlContext, Operation } from "./context";
 import { findEndpointConfig } from "./endpoint-configs";
@@ -86,6 +87,14 @@ const createEndpoint: Operation = (ctx, body) => {
   return { EndpointArn: endpointArn };
 };
 
+/** An injected control-plane fault (/_emulator/faults mode "control-plane") answers before anything else. */
+function failIfFaulted(ctx: ControlContext, endpointName: string): void {
+  const fault = ctx.faults?.controlPlane(endpointName);
+  if (!fault) return;
+  const code = fault.errorCode ?? "InternalFailure";
+  throw new ApiError(code, CONTROL_PLANE_ERRORS[code].status, CONTROL_PLANE_ERRORS[code].message);
+}
+
 function requireUpdatable(endpoint: EndpointRecord): void {
   if (endpoint.EndpointStatus === "InService") return;
   if (endpoint.EndpointStatus === "Deleting") {
@@ -99,6 +108,7 @@ function requireUpdatable(endpoint: EndpointRecord): void {
 
 const updateEndpoint: Operation = (ctx, body) => {
   const input = parseInput(updateInput, body);
+  failIfFaulted(ctx, input.EndpointName);
   const endpoint = findEndpoint(ctx, input.EndpointName);
   requireUpdatable(endpoint);
   const config = findEndpointConfig(ctx, input.EndpointConfigName);
@@ -113,6 +123,7 @@ const updateEndpoint: Operation = (ctx, body) => {
 
 const updateWeights: Operation = (ctx, body) => {
   const input = parseInput(weightsInput, body);
+  failIfFaulted(ctx, input.EndpointName);
   const endpoint = findEndpoint(ctx, input.EndpointName);
   requireUpdatable(endpoint);
   const live = endpoint.live!;
