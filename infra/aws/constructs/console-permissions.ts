@@ -25,6 +25,15 @@ export const CONSOLE_ACTIONS = {
   ],
   /** On the tenants' endpoints, configs, models and model packages only. */
   sagemakerScoped: [
+    "sagemaker:CreateEndpoint",
+    "sagemaker:CreateEndpointConfig",
+    "sagemaker:CreateModel",
+    "sagemaker:DeleteEndpoint",
+    "sagemaker:DeleteEndpointConfig",
+    "sagemaker:DeleteModel",
+    "sagemaker:UpdateEndpoint",
+    "sagemaker:UpdateEndpointWeightsAndCapacities",
+    "sagemaker:UpdateModelPackage",
     "sagemaker:DescribeEndpoint",
     "sagemaker:DescribeEndpointConfig",
     "sagemaker:DescribeModel",
@@ -37,8 +46,16 @@ export const CONSOLE_ACTIONS = {
   s3Read: ["s3:GetObject"],
   s3List: ["s3:ListBucket"],
   cloudwatchPut: ["cloudwatch:PutMetricData"],
-  cloudwatchRead: ["cloudwatch:GetMetricData"],
+  cloudwatchRead: ["cloudwatch:GetMetricData", "cloudwatch:ListMetrics"],
+  /** On the product's own alarms (lib/deployments/alarm-definitions.ts names them fraud-console/…). */
+  cloudwatchAlarms: ["cloudwatch:PutMetricAlarm"],
 } as const;
+
+/**
+ * Actions IAM requires beside the SDK commands: creating a tagged SageMaker resource needs AddTags,
+ * and CreateModel passes the tenant's execution role.
+ */
+export const IMPLIED_ACTIONS = ["sagemaker:AddTags", "iam:PassRole"] as const;
 
 export interface ConsolePermissionsProps {
   readonly role: iam.IRole;
@@ -48,6 +65,8 @@ export interface ConsolePermissionsProps {
   readonly modelsBucket: s3.IBucket;
   readonly captureBucket: s3.IBucket;
   readonly metricsNamespace: string;
+  /** The tenants' SageMaker execution roles, which CreateModel passes. */
+  readonly executionRoles: readonly iam.IRole[];
   /** Table and bucket names as cdk-nag prints them, for the acknowledgements. */
   readonly nagNames: { table: string; modelsBucket: string; captureBucket: string };
 }
@@ -98,7 +117,29 @@ export class ConsolePermissions extends Construct {
         actions: [...CONSOLE_ACTIONS.s3List],
         resources: [props.modelsBucket.bucketArn, props.captureBucket.bucketArn],
       }),
-      new iam.PolicyStatement({ sid: "TenantSageMaker", actions: [...CONSOLE_ACTIONS.sagemakerScoped], resources: sageMakerResources }),
+      new iam.PolicyStatement({
+        sid: "TenantSageMaker",
+        actions: [...CONSOLE_ACTIONS.sagemakerScoped, "sagemaker:AddTags"],
+        resources: sageMakerResources,
+      }),
+      new iam.PolicyStatement({
+        sid: "PassTenantExecutionRoles",
+        actions: ["iam:PassRole"],
+        resources: props.executionRoles.map((r) => r.roleArn),
+        conditions: { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+      }),
+      new iam.PolicyStatement({
+        sid: "OwnAlarms",
+        actions: [...CONSOLE_ACTIONS.cloudwatchAlarms],
+        resources: [
+          stack.formatArn({
+            service: "cloudwatch",
+            resource: "alarm",
+            resourceName: "fraud-console/*",
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ],
+      }),
       new iam.PolicyStatement({ sid: "SageMakerLists", actions: [...CONSOLE_ACTIONS.sagemakerList], resources: ["*"] }),
       new iam.PolicyStatement({
         sid: "OwnMetrics",
@@ -114,8 +155,13 @@ export class ConsolePermissions extends Construct {
     const why = "The console's task role";
     acknowledge(
       this.policy,
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudwatch:<AWS::Region>:<AWS::AccountId>:alarm:fraud-console/*]",
+      `${why}: puts the product's rollback alarms, all named fraud-console/<tenant>/<endpoint>/<kind> (alarm-definitions.ts).`,
+    );
+    acknowledge(
+      this.policy,
       "AwsSolutions-IAM5[Resource::*]",
-      `${why}: ListEndpoints, ListModelPackages and GetMetricData authorise on "*" only, and PutMetricData is held to the console's namespace by cloudwatch:namespace.`,
+      `${why}: ListEndpoints, ListModelPackages, ListMetrics and GetMetricData authorise on "*" only, and PutMetricData is held to the console's namespace by cloudwatch:namespace.`,
     );
     acknowledge(
       this.policy,

@@ -108,7 +108,6 @@ export class ConsoleService extends Construct {
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         },
       },
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: edgeLogs,
       logFilePrefix: "cloudfront/",

@@ -11,6 +11,7 @@ import { Network } from "../constructs/network";
 import { ScoringWaf } from "../constructs/scoring-waf";
 import { acknowledgeBucketDeploymentHandler, ModelArtifacts } from "../constructs/model-artifacts";
 import { OpsKey } from "../constructs/ops-key";
+import { RollbackAlarms } from "../constructs/rollback-alarms";
 import { TenantEndpoint } from "../constructs/tenant-endpoint";
 import { xgboostImage } from "../constructs/xgboost-image";
 import { dataResourceNames, nagResourceNames, type DataStack } from "./data-stack";
@@ -30,6 +31,7 @@ export interface ServiceStackProps extends StackProps {
  */
 export class ServiceStack extends Stack {
   readonly tenants: readonly TenantEndpoint[];
+  readonly rollbackAlarms: readonly RollbackAlarms[];
   readonly alerts: EncryptedTopic;
   readonly opsKey: OpsKey;
   readonly console: ConsoleService;
@@ -76,6 +78,9 @@ export class ServiceStack extends Stack {
         }),
     );
     acknowledgeBucketDeploymentHandler(this, nagNames.modelsBucket);
+    this.rollbackAlarms = config.tenants.map(
+      (tenant) => new RollbackAlarms(this, `Alarms-${tenant.tenantId}`, { tenant, key: this.opsKey.key }),
+    );
 
     const network = new Network(this, "Network", { key: this.opsKey.key });
     this.console = new ConsoleService(this, "Console", {
@@ -99,6 +104,7 @@ export class ServiceStack extends Stack {
       captureBucket,
       nagNames,
       metricsNamespace: METRICS_NAMESPACE,
+      executionRoles: this.tenants.map((t) => t.executionRole),
     });
     new ScoringWaf(this, "Waf", {
       loadBalancerArn: this.console.loadBalancer.loadBalancerArn,
