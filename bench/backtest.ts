@@ -26,7 +26,9 @@ try {
   const { seedTenantModels } = await import("@/infra/local/seed/seed-models");
   const { DEMO_TENANTS } = await import("@/infra/local/seed/demo-tenants");
   const { FEATURE_NAMES, toCsvRow } = await import("@/lib/features/schema");
-  await seedTenantModels(DEMO_TENANTS[0]!, FEATURE_NAMES);
+  await seedTenantModels(DEMO_TENANTS[0]!);
+  const { seedDeploymentStory } = await import("@/infra/local/seed/seed-deployments");
+  await seedDeploymentStory(DEMO_TENANTS[0]!, FEATURE_NAMES);
   const { createTestTenantRecords } = await import("@/test/support/test-tenant");
   const tenant = await createTestTenantRecords({ label: "bench-backtest" });
   const { s3Client, sageMakerRuntimeClient } = await import("@/lib/aws/clients");

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   try {
     applyLocalStackEnv(stack.urls);
     const { bootstrapResources } = await import("@/infra/local/bootstrap");
-    const { seedTenantModels } = await import("@/infra/local/seed/seed-models");
+    const { createVariantEndpoint, seedTenantModels, waitForEndpoints } = await import("@/infra/local/seed/seed-models");
     const { createTenant } = await import("@/lib/tenants/create-tenant");
     const { captureSource } = await import("@/lib/capture/capture-source");
     const { captureObjectKey, encodeCaptureLine } = await import("@/lib/capture/encode-capture");
@@ -64,7 +64,9 @@ async function main(): Promise<void> {
     const { FEATURE_NAMES, toFeatureVector } = await import("@/lib/features/schema");
     await bootstrapResources();
     await createTenant({ ...TENANT, createdAt: new Date().toISOString() });
-    await seedTenantModels({ ...TENANT, productionVersion: 2, canaryVersion: 3, canaryWeight: 10 }, FEATURE_NAMES);
+    await seedTenantModels({ ...TENANT, name: TENANT.tenantId });
+    await createVariantEndpoint({ ...TENANT, productionVersion: 2, canaryVersion: 3, weights: { production: 90, canary: 10 }, featureHeaders: FEATURE_NAMES });
+    await waitForEndpoints([TENANT]);
     const { destination } = await captureSource({ tenantId: TENANT.tenantId, endpointName: TENANT.endpointName });
 
     console.log(`writing ${RECORDS.toLocaleString("en")} captured records to s3://${destination.bucket}/${destination.prefix}/ ...`);
