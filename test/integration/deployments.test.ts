@@ -39,7 +39,9 @@ function startReceiver(): Promise<{ url: string; received: Array<{ path: string;
 
 async function describeWeights(endpointName: string): Promise<Record<string, number | undefined>> {
   const described = await sageMakerClient().send(new DescribeEndpointCommand({ EndpointName: endpointName }));
-  return Object.fromEntries((described.ProductionVariants ?? []).map((v) => [v.VariantName, v.CurrentWeight]));
+  return Object.fromEntries(
+    (described.ProductionVariants ?? []).map((v): [string, number | undefined] => [v.VariantName ?? "", v.CurrentWeight]),
+  );
 }
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
