@@ -65,7 +65,13 @@ async function main(): Promise<void> {
     await bootstrapResources();
     await createTenant({ ...TENANT, createdAt: new Date().toISOString() });
     await seedTenantModels({ ...TENANT, name: TENANT.tenantId });
-    await createVariantEndpoint({ ...TENANT, productionVersion: 2, canaryVersion: 3, weights: { production: 90, canary: 10 }, featureHeaders: FEATURE_NAMES });
+    await createVariantEndpoint({
+      ...TENANT,
+      productionVersion: 2,
+      canaryVersion: 3,
+      weights: { production: 90, canary: 10 },
+      featureHeaders: FEATURE_NAMES,
+    });
     await waitForEndpoints([TENANT]);
     const { destination } = await captureSource({ tenantId: TENANT.tenantId, endpointName: TENANT.endpointName });
 

@@ -97,7 +97,10 @@ describe("model approval", () => {
     expect(rejected.approval).toMatchObject({ status: "Rejected", by: engineer, comment: "immature labels" });
     await expect(
       decideApproval({ tenantId: tenant.tenantId, version: 2, status: "Rejected", comment: "no", actor: engineer }),
-    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/^Serves 100\.0% of live traffic on production/) as unknown });
+    ).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/^Serves 100\.0% of live traffic on production/) as unknown,
+    });
     await expect(view(9)).rejects.toMatchObject({ code: "not_found" });
   });
 });
