@@ -43,6 +43,8 @@ interface TimeChartProps {
   shade?: { from: number; to: number; label: string };
   markers?: readonly ChartMarker[];
   yMax?: number;
+  /** The y axis reaches at least this high, so a flat zero line does not get a 0–400 % scale. */
+  minTop?: number;
 }
 
 const UTC_TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
@@ -63,7 +65,18 @@ const tooltipStyle = {
 const tick = { fontSize: 11, fill: "var(--subtle)" };
 
 /** A time series chart in the console's colours (CSS variables, so light and dark mode both read). */
-export function TimeChart({ label, timestamps, series, kind = "line", format, height = 180, shade, markers = [], yMax }: TimeChartProps) {
+export function TimeChart({
+  label,
+  timestamps,
+  series,
+  kind = "line",
+  format,
+  height = 180,
+  shade,
+  markers = [],
+  yMax,
+  minTop,
+}: TimeChartProps) {
   const rows = timestamps.map((t, i): Record<string, number | null> => {
     const row: Record<string, number | null> = { t };
     for (const s of series) row[s.key] = s.values[i] ?? null;
@@ -88,7 +101,15 @@ export function TimeChart({ label, timestamps, series, kind = "line", format, he
       stroke="var(--line-strong)"
       minTickGap={40}
     />,
-    <YAxis key="y" tickFormatter={format} tick={tick} stroke="var(--line-strong)" width={56} domain={[0, yMax ?? "auto"]} allowDecimals />,
+    <YAxis
+      key="y"
+      tickFormatter={format}
+      tick={tick}
+      stroke="var(--line-strong)"
+      width={56}
+      domain={[0, yMax ?? (minTop === undefined ? "auto" : (dataMax: number) => Math.max(dataMax, minTop))]}
+      allowDecimals
+    />,
     <Tooltip
       key="tooltip"
       contentStyle={tooltipStyle}

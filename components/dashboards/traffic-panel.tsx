@@ -44,6 +44,7 @@ export function TrafficPanel({ data, stepSeconds }: { data: TrafficData; stepSec
           { key: "degraded", label: "Degraded share", values: data.degradedShare, color: "var(--chart-2)" },
         ]}
         format={formatShare}
+        minTop={0.01}
       />
     </PanelCard>
   );

@@ -87,6 +87,7 @@ function VariantCard({
           { key: "e5", label: "5xx rate", values: v.rate5xx, color: "var(--chart-5)" },
         ]}
         format={formatShare}
+        minTop={0.01}
         markers={markers}
       />
       <p className="text-[12px] text-subtle">

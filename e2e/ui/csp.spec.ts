@@ -64,7 +64,7 @@ test.describe("signed in as an admin", () => {
 
     await page.goto("/endpoints");
     await expect(page.getByRole("heading", { level: 1, name: "Endpoints" })).toBeVisible();
-    await expect(page.getByText("Production variants")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Variants" })).toBeVisible();
 
     expect(await violations()).toEqual([]);
   });

@@ -36,7 +36,8 @@ test.describe("an ML engineer", () => {
     expect(week).toBeGreaterThan(1000);
     await expect(figure(traffic, "Decline rate")).toHaveText(/^\d+\.\d+%$/);
     await expect(page.getByRole("img", { name: /^Transactions scored per/ })).toBeVisible();
-    await expect(page.getByTestId("panel-variant-production")).toContainText("Model version 2");
+    await expect(page.getByText(/^Model version 2\. ModelLatency/)).toBeVisible();
+    await expect(figure(page.getByTestId("panel-variant-production"), "Invocations")).not.toHaveText("0");
     await expect(figure(page.getByTestId("panel-queue"), "Pending")).toHaveText(/^\d[\d,]*$/);
     await expect(figure(page.getByTestId("panel-analysts"), "Verdicts")).not.toHaveText("0");
     await expect(figure(page.getByTestId("panel-analysts"), "Median time to verdict")).toHaveText(/min|h/);
