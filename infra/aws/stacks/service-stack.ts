@@ -12,6 +12,8 @@ import { ScoringWaf } from "../constructs/scoring-waf";
 import { acknowledgeBucketDeploymentHandler, ModelArtifacts } from "../constructs/model-artifacts";
 import { OpsKey } from "../constructs/ops-key";
 import { RollbackAlarms } from "../constructs/rollback-alarms";
+import { ScheduledJobs } from "../constructs/scheduled-jobs";
+import type { DataPlane } from "../constructs/scoped-policy";
 import { TenantEndpoint } from "../constructs/tenant-endpoint";
 import { xgboostImage } from "../constructs/xgboost-image";
 import { dataResourceNames, nagResourceNames, type DataStack } from "./data-stack";
@@ -36,6 +38,7 @@ export class ServiceStack extends Stack {
   readonly opsKey: OpsKey;
   readonly console: ConsoleService;
   readonly consolePermissions: ConsolePermissions;
+  readonly jobs: ScheduledJobs;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -78,9 +81,37 @@ export class ServiceStack extends Stack {
         }),
     );
     acknowledgeBucketDeploymentHandler(this, nagNames.modelsBucket);
+
+    const dataPlane: DataPlane = {
+      table,
+      dataKey: data.key,
+      modelsBucket,
+      captureBucket,
+      metricsNamespace: METRICS_NAMESPACE,
+      nagNames,
+    };
+    // What lib/env.ts reads, for the console and the Lambdas that run its lib/ code alike.
+    const libEnvironment = {
+      TABLE_NAME: names.table,
+      MODELS_BUCKET: names.modelsBucket,
+      CAPTURE_BUCKET: names.captureBucket,
+      METRICS_NAMESPACE: METRICS_NAMESPACE,
+    };
     this.rollbackAlarms = config.tenants.map(
-      (tenant) => new RollbackAlarms(this, `Alarms-${tenant.tenantId}`, { tenant, key: this.opsKey.key }),
+      (tenant) =>
+        new RollbackAlarms(this, `Alarms-${tenant.tenantId}`, {
+          tenant,
+          key: this.opsKey.key,
+          data: dataPlane,
+          environment: libEnvironment,
+        }),
     );
+    this.jobs = new ScheduledJobs(this, "Jobs", {
+      tenants: config.tenants,
+      opsKey: this.opsKey.key,
+      data: dataPlane,
+      environment: libEnvironment,
+    });
 
     const network = new Network(this, "Network", { key: this.opsKey.key });
     this.console = new ConsoleService(this, "Console", {
@@ -88,22 +119,12 @@ export class ServiceStack extends Stack {
       vpc: network.vpc,
       opsKey: this.opsKey.key,
       userPool: data.users.userPool,
-      environment: {
-        TABLE_NAME: names.table,
-        MODELS_BUCKET: names.modelsBucket,
-        CAPTURE_BUCKET: names.captureBucket,
-        METRICS_NAMESPACE: METRICS_NAMESPACE,
-      },
+      environment: libEnvironment,
     });
     this.consolePermissions = new ConsolePermissions(this, "ConsolePermissions", {
       role: this.console.taskRole,
       tenants: config.tenants,
-      table,
-      dataKey: data.key,
-      modelsBucket,
-      captureBucket,
-      nagNames,
-      metricsNamespace: METRICS_NAMESPACE,
+      ...dataPlane,
       executionRoles: this.tenants.map((t) => t.executionRole),
     });
     new ScoringWaf(this, "Waf", {

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig } from "../config";
 import { CONSOLE_ACTIONS, IMPLIED_ACTIONS } from "../constructs/console-permissions";
 import { REPO_ROOT } from "../constructs/console-service";
-import { synthApp } from "./synth";
+import { sdkActionsOf } from "./sdk-actions";
+import { synthesized } from "./synthesized";
 import { asList, logicalIdOf, resourcesOf, type PolicyStatement } from "./template-helpers";
 
 let service: Template;
@@ -14,13 +15,7 @@ let synthError: unknown;
 const config = defaultConfig();
 
 beforeAll(() => {
-  const { app, service: stack } = synthApp();
-  try {
-    app.synth(); // runs cdk-nag's AwsSolutions pack; throws on any unacknowledged finding
-  } catch (error) {
-    synthError = error;
-  }
-  service = Template.fromStack(stack);
+  ({ service, synthError } = synthesized());
   const role = logicalIdOf(service, "AWS::IAM::Role", "ConsoleTaskRole");
   statements = resourcesOf(service, "AWS::IAM::Policy")
     .filter(([, p]) => JSON.stringify(p.Properties?.Roles) === JSON.stringify([{ Ref: role }]))
@@ -39,42 +34,7 @@ function actionsUsedByTheConsole(): Set<string> {
   };
   walk(path.join(REPO_ROOT, "lib"));
   walk(path.join(REPO_ROOT, "app"));
-  const service: Record<string, string> = {
-    "@aws-sdk/client-sagemaker": "sagemaker",
-    "@aws-sdk/client-sagemaker-runtime": "sagemaker",
-    "@aws-sdk/client-cloudwatch": "cloudwatch",
-    "@aws-sdk/client-dynamodb": "dynamodb",
-    "@aws-sdk/lib-dynamodb": "dynamodb",
-    "@aws-sdk/client-s3": "s3",
-  };
-  // Document-client and S3 commands whose IAM action has another name.
-  const renamed: Record<string, string> = {
-    "dynamodb:Get": "dynamodb:GetItem",
-    "dynamodb:Put": "dynamodb:PutItem",
-    "dynamodb:Update": "dynamodb:UpdateItem",
-    "dynamodb:Delete": "dynamodb:DeleteItem",
-    "dynamodb:BatchGet": "dynamodb:BatchGetItem",
-    "dynamodb:BatchWrite": "dynamodb:BatchWriteItem",
-    "s3:HeadBucket": "s3:ListBucket",
-    "s3:ListObjectsV2": "s3:ListBucket",
-    "s3:HeadObject": "s3:GetObject",
-  };
-  const used = new Set<string>();
-  for (const file of files) {
-    const source = readFileSync(file, "utf8");
-    for (const [, names, module] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
-      const prefix = service[module!];
-      if (!prefix) continue;
-      for (const raw of names!.split(",")) {
-        const name = raw.trim().replace(/^type\s+/, "");
-        const command = /^([A-Z]\w*)Command$/.exec(name)?.[1];
-        if (!command || raw.trim().startsWith("type ")) continue;
-        const action = `${prefix}:${command}`;
-        used.add(renamed[action] ?? action);
-      }
-    }
-  }
-  return used;
+  return sdkActionsOf(files);
 }
 
 describe("the console's role", () => {

@@ -1,0 +1,182 @@
+import type { Template } from "aws-cdk-lib/assertions";
+import { Match } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { endpointAlarms } from "@/lib/deployments/alarm-definitions";
+import { SCHEDULES } from "@/infra/local/functions/registry";
+import { defaultConfig } from "../config";
+import { FUNCTION_ACTIONS } from "../constructs/function-actions";
+import { FUNCTION_RUNTIME } from "../constructs/lib-function";
+import { ROLLBACK_HANDLER } from "../constructs/rollback-alarms";
+import { DRIFT_HANDLER, DRIFT_SCHEDULE, ERROR_BUDGET_HANDLER, ERROR_BUDGET_SCHEDULE } from "../constructs/scheduled-jobs";
+import { bundleInputs, sdkActionsOf } from "./sdk-actions";
+import { synthesized } from "./synthesized";
+import { asList, resourcesOf, type CfnResource, type PolicyStatement } from "./template-helpers";
+
+let service: Template;
+const config = defaultConfig();
+const resource = (id: string) => (service.toJSON() as { Resources: Record<string, CfnResource> }).Resources[id]!;
+
+beforeAll(() => {
+  ({ service } = synthesized());
+}, 120_000);
+
+/** The Lambda functions whose role is `roleId`'s, by logical id. */
+const statementsOfRole = (roleId: string): PolicyStatement[] =>
+  resourcesOf(service, "AWS::IAM::Policy")
+    .filter(([, p]) => JSON.stringify(p.Properties?.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(([, p]) => asList((p.Properties?.PolicyDocument as { Statement: PolicyStatement[] }).Statement));
+
+const roleOf = (fn: CfnResource) => (fn.Properties?.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+
+/** Actions granted to a function's role beyond its log group and the data key behind DynamoDB/S3. */
+const apiActionsOf = (fn: CfnResource) =>
+  new Set(
+    statementsOfRole(roleOf(fn))
+      .flatMap((s) => asList(s.Action))
+      .filter((a) => !a.startsWith("logs:") && !a.startsWith("kms:")),
+  );
+
+const functionsByDescription = (pattern: RegExp) =>
+  resourcesOf(service, "AWS::Lambda::Function").filter(([, f]) => pattern.test(String(f.Properties?.Description)));
+
+describe("rollback chain: alarm → SNS → rollback Lambda, per tenant", () => {
+  it.each(config.tenants)(
+    "$tenantId: the alarms are lib/deployments' definitions, acting on the tenant's encrypted, TLS-only topic, which invokes its rollback Lambda",
+    (tenant) => {
+      const expected = endpointAlarms({
+        tenantId: tenant.tenantId,
+        endpointName: tenant.endpointName,
+        rollbackTopicArn: "TOPIC",
+        latencySloMs: tenant.latencySloMs,
+      });
+      const alarms = resourcesOf(service, "AWS::CloudWatch::Alarm").filter(([, a]) =>
+        String(a.Properties?.AlarmName).includes(`/${tenant.tenantId}/`),
+      );
+      expect(alarms.map(([, a]) => a.Properties?.AlarmName).sort()).toEqual(expected.map((a) => a.AlarmName).sort());
+      const topics = new Set<string>();
+      for (const definition of expected) {
+        const [, alarm] = alarms.find(([, a]) => a.Properties?.AlarmName === definition.AlarmName)!;
+        const { AlarmActions, Tags: _appTags, ...props } = alarm.Properties!;
+        const { AlarmActions: _topic, ...want } = definition;
+        expect(props).toEqual(JSON.parse(JSON.stringify(want)) as unknown);
+        const actions = asList(AlarmActions as Array<{ Ref: string }>);
+        expect(actions).toHaveLength(1);
+        topics.add(actions[0]!.Ref);
+      }
+      expect(topics.size).toBe(1);
+      const [topicId] = [...topics] as [string];
+      const topic = resource(topicId);
+      expect(topic.Type).toBe("AWS::SNS::Topic");
+      expect(topic.Properties?.KmsMasterKeyId).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^OpsKey/), "Arn"] });
+      const policies = resourcesOf(service, "AWS::SNS::TopicPolicy").filter(([, p]) =>
+        JSON.stringify(p.Properties?.Topics).includes(topicId),
+      );
+      expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+
+      // The topic's one subscription is a Lambda running lib/deployments/rollback-handler.ts' `handler`.
+      const subscriptions = resourcesOf(service, "AWS::SNS::Subscription").filter(
+        ([, s]) => JSON.stringify(s.Properties?.TopicArn) === JSON.stringify({ Ref: topicId }),
+      );
+      expect(subscriptions).toHaveLength(1);
+      const [[, subscription]] = subscriptions as [[string, CfnResource]];
+      expect(subscription.Properties?.Protocol).toBe("lambda");
+      const functionId = (subscription.Properties?.Endpoint as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+      const fn = resource(functionId);
+      expect(fn.Type).toBe("AWS::Lambda::Function");
+      expect(fn.Properties?.Handler).toBe("index.handler");
+      expect(fn.Properties?.Description).toContain(ROLLBACK_HANDLER);
+      expect(fn.Properties?.Description).toContain(tenant.endpointName);
+      service.hasResourceProperties("AWS::Lambda::Permission", {
+        Action: "lambda:InvokeFunction",
+        Principal: "sns.amazonaws.com",
+        FunctionName: { "Fn::GetAtt": [functionId, "Arn"] },
+        SourceArn: { Ref: topicId },
+      });
+
+      // Its role reaches this tenant's SageMaker resources only.
+      const sageMaker = statementsOfRole(roleOf(fn)).filter((s) => asList(s.Action).some((a) => a.startsWith("sagemaker:")));
+      const text = JSON.stringify(sageMaker);
+      expect(text).toContain(`endpoint/${tenant.endpointName}`);
+      for (const other of config.tenants.filter((t) => t !== tenant)) expect(text).not.toContain(other.endpointName);
+    },
+  );
+
+  it("has one rollback Lambda per tenant and no other subscriber on the rollback topics", () => {
+    expect(functionsByDescription(/rollback-handler\.ts/)).toHaveLength(config.tenants.length);
+    service.resourceCountIs("AWS::SNS::Subscription", config.tenants.length + (config.alertEmail ? 1 : 0));
+  });
+});
+
+describe("schedules", () => {
+  const ruleTargeting = (functionId: string) =>
+    resourcesOf(service, "AWS::Events::Rule").filter(([, r]) =>
+      asList(r.Properties?.Targets as Array<{ Arn: unknown }>).some(
+        (t) => JSON.stringify(t.Arn) === JSON.stringify({ "Fn::GetAtt": [functionId, "Arn"] }),
+      ),
+    );
+
+  it.each([
+    { handler: DRIFT_HANDLER, schedule: DRIFT_SCHEDULE, local: "drift" },
+    { handler: ERROR_BUDGET_HANDLER, schedule: ERROR_BUDGET_SCHEDULE, local: "publish-error-budget" },
+  ])("$handler runs on EventBridge's $schedule, as the local scheduler runs it", ({ handler, schedule, local }) => {
+    expect(SCHEDULES.find((s) => s.functionName === local)?.expression).toBe(schedule);
+    const functions = functionsByDescription(new RegExp(handler.replace(/[./]/g, "\\$&")));
+    expect(functions).toHaveLength(1);
+    const [[functionId]] = functions as [[string, CfnResource]];
+    const rules = ruleTargeting(functionId);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]![1].Properties).toMatchObject({ ScheduleExpression: schedule, State: "ENABLED" });
+    service.hasResourceProperties("AWS::Lambda::Permission", {
+      Principal: "events.amazonaws.com",
+      FunctionName: { "Fn::GetAtt": [functionId, "Arn"] },
+      SourceArn: { "Fn::GetAtt": [rules[0]![0], "Arn"] },
+    });
+  });
+});
+
+describe("the Lambdas", () => {
+  const cases = [
+    { handler: ROLLBACK_HANDLER, actions: FUNCTION_ACTIONS.rollback },
+    { handler: DRIFT_HANDLER, actions: FUNCTION_ACTIONS.drift },
+    { handler: ERROR_BUDGET_HANDLER, actions: FUNCTION_ACTIONS.errorBudget },
+  ];
+
+  it.each(cases)("$handler: its role grants exactly the SDK commands its bundle's lib/ modules send", async ({ handler, actions }) => {
+    const inputs = await bundleInputs(handler);
+    expect(inputs.some((f) => f.endsWith(handler))).toBe(true);
+    expect([...sdkActionsOf(inputs)].sort()).toEqual([...actions].sort());
+    const functions = functionsByDescription(new RegExp(handler.replace(/[./]/g, "\\$&")));
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [id, fn] of functions) expect([...apiActionsOf(fn)].sort(), id).toEqual([...actions].sort());
+  });
+
+  it("run the newest Node.js runtime, log to a log group encrypted with the ops key, and carry the console's settings", () => {
+    for (const [id, fn] of resourcesOf(service, "AWS::Lambda::Function").filter(([, f]) =>
+      String(f.Properties?.Description).includes("lib/"),
+    )) {
+      expect(fn.Properties?.Runtime, id).toBe(FUNCTION_RUNTIME.name);
+      const variables = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(variables).sort(), id).toEqual(
+        ["CAPTURE_BUCKET", "METRICS_NAMESPACE", "MODELS_BUCKET", "NODE_ENV", "NODE_OPTIONS", "TABLE_NAME"].sort(),
+      );
+      const logGroup = resource((fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
+      expect(logGroup.Properties?.KmsKeyId, id).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^OpsKey/), "Arn"] });
+    }
+    service.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: { Variables: Match.objectLike({ TABLE_NAME: "fraud-console" }) },
+    });
+  });
+});
+
+describe("cost", () => {
+  it("has an AWS Budgets alarm on the account's daily cost", () => {
+    service.hasResourceProperties("AWS::Budgets::Budget", {
+      Budget: {
+        BudgetType: "COST",
+        TimeUnit: "DAILY",
+        BudgetLimit: { Amount: config.dailyBudgetUsd, Unit: "USD" },
+        BudgetName: "CostBudget-daily-cost",
+      },
+    });
+  });
+});
