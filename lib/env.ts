@@ -26,6 +26,24 @@ const envSchema = z
      * model per deployed package version). The CDK app sets it; the local emulator accepts any.
      */
     SAGEMAKER_EXECUTION_ROLE_ARN: z.string().min(20).default("arn:aws:iam::000000000000:role/fraud-console-sagemaker"),
+    /**
+     * Per-tenant execution roles, JSON `{ "<tenantId>": "<role ARN>" }` (lib/aws/execution-role.ts):
+     * the CDK app gives each tenant a role that reaches only its own prefixes. A tenant not in it
+     * gets SAGEMAKER_EXECUTION_ROLE_ARN.
+     */
+    SAGEMAKER_EXECUTION_ROLE_ARNS: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text) return undefined;
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be a JSON object of tenant id → role ARN" });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string().min(1), z.string().startsWith("arn:")).optional()),
     /** s3rver (and other S3 look-alikes) need path-style URLs; AWS does not. */
     S3_FORCE_PATH_STYLE: booleanString,
     /** CloudWatch namespace for the console's own metrics (decisions, degraded responses). */

@@ -10,6 +10,7 @@ import { CostBudget } from "../constructs/cost-budget";
 import { Network } from "../constructs/network";
 import { ScoringWaf } from "../constructs/scoring-waf";
 import { acknowledgeBucketDeploymentHandler, ModelArtifacts } from "../constructs/model-artifacts";
+import { OpsDashboard } from "../constructs/ops-dashboard";
 import { OpsKey } from "../constructs/ops-key";
 import { RollbackAlarms } from "../constructs/rollback-alarms";
 import { ScheduledJobs } from "../constructs/scheduled-jobs";
@@ -39,6 +40,7 @@ export class ServiceStack extends Stack {
   readonly console: ConsoleService;
   readonly consolePermissions: ConsolePermissions;
   readonly jobs: ScheduledJobs;
+  readonly dashboard: OpsDashboard;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -106,6 +108,12 @@ export class ServiceStack extends Stack {
           environment: libEnvironment,
         }),
     );
+    this.dashboard = new OpsDashboard(this, "Dashboard", {
+      prefix: config.prefix,
+      tenants: config.tenants,
+      metricsNamespace: METRICS_NAMESPACE,
+      alarmsOf: (tenantId) => this.rollbackAlarms[config.tenants.findIndex((t) => t.tenantId === tenantId)]!.alarms,
+    });
     this.jobs = new ScheduledJobs(this, "Jobs", {
       tenants: config.tenants,
       opsKey: this.opsKey.key,
@@ -119,7 +127,13 @@ export class ServiceStack extends Stack {
       vpc: network.vpc,
       opsKey: this.opsKey.key,
       userPool: data.users.userPool,
-      environment: libEnvironment,
+      environment: {
+        ...libEnvironment,
+        // Each tenant's models and training jobs run with its own role (lib/aws/execution-role.ts).
+        SAGEMAKER_EXECUTION_ROLE_ARNS: this.toJsonString(
+          Object.fromEntries(this.tenants.map((t, i) => [config.tenants[i]!.tenantId, t.executionRole.roleArn])),
+        ),
+      },
     });
     this.consolePermissions = new ConsolePermissions(this, "ConsolePermissions", {
       role: this.console.taskRole,

@@ -118,6 +118,12 @@ describe("console hosting", () => {
       TABLE_NAME: "fraud-console",
     });
     expect(container.Secrets.map((s) => s.Name).sort()).toEqual(["NEXTAUTH_SECRET", "OIDC_CLIENT_SECRET"]);
+    // Each tenant's models and training jobs run with its own execution role (lib/aws/execution-role.ts).
+    const roles = JSON.stringify(env.SAGEMAKER_EXECUTION_ROLE_ARNS);
+    for (const tenant of config.tenants) {
+      const role = logicalIdOf(service, "AWS::IAM::Role", `Tenant${tenant.tenantId.replace(/-/g, "")}ExecutionRole`);
+      expect(roles).toMatch(new RegExp(`\\\\"${tenant.tenantId}\\\\":\\\\"",\\{"Fn::GetAtt":\\["${role}","Arn"\\]\\}`));
+    }
     service.hasResourceProperties("AWS::Cognito::UserPoolClient", {
       ReadAttributes: Match.arrayWith(["custom:role", "custom:tenant"]),
       WriteAttributes: ["name"],

@@ -2,10 +2,12 @@ import type { Template } from "aws-cdk-lib/assertions";
 import { Match } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { endpointAlarms } from "@/lib/deployments/alarm-definitions";
+import { DECISIONS } from "@/lib/metrics/decision-metrics";
 import { SCHEDULES } from "@/infra/local/functions/registry";
 import { defaultConfig } from "../config";
 import { FUNCTION_ACTIONS } from "../constructs/function-actions";
 import { FUNCTION_RUNTIME } from "../constructs/lib-function";
+import { consoleMetricNames, ERROR_BUDGET_METRICS } from "../constructs/ops-dashboard";
 import { ROLLBACK_HANDLER } from "../constructs/rollback-alarms";
 import { DRIFT_HANDLER, DRIFT_SCHEDULE, ERROR_BUDGET_HANDLER, ERROR_BUDGET_SCHEDULE } from "../constructs/scheduled-jobs";
 import { bundleInputs, sdkActionsOf } from "./sdk-actions";
@@ -165,6 +167,66 @@ describe("the Lambdas", () => {
     service.hasResourceProperties("AWS::Lambda::Function", {
       Environment: { Variables: Match.objectLike({ TABLE_NAME: "fraud-console" }) },
     });
+  });
+});
+
+/** The dashboard's body as JSON, each CloudFormation token (Region, alarm ARNs) as the logical id it names. */
+function dashboardBody(): { widgets: Array<{ type: string; properties: { metrics?: unknown[][]; alarms?: string[] } }> } {
+  const dashboards = resourcesOf(service, "AWS::CloudWatch::Dashboard");
+  expect(dashboards).toHaveLength(1);
+  const [, parts] = (dashboards[0]![1].Properties?.DashboardBody as { "Fn::Join": [string, unknown[]] })["Fn::Join"];
+  const text = parts.map((p) => (typeof p === "string" ? p : ((p as { "Fn::GetAtt"?: [string] })["Fn::GetAtt"]?.[0] ?? "TOKEN"))).join("");
+  return JSON.parse(text) as ReturnType<typeof dashboardBody>;
+}
+
+describe("the operations dashboard", () => {
+  it("shows, per tenant, every metric lib/metrics publishes, the error budget, SageMaker's per-variant figures and the rollback alarms", () => {
+    const widgets = dashboardBody().widgets;
+    // Each plotted metric as namespace|name|dimension=value,… (sorted), and each SEARCH expression.
+    const plotted = new Set<string>();
+    const searches: string[] = [];
+    for (const line of widgets.flatMap((w) => w.properties.metrics ?? [])) {
+      const head = line.filter((x): x is string => typeof x === "string");
+      const options = line.find((x) => typeof x === "object") as { expression?: string } | undefined;
+      if (head.length === 0 && options?.expression) searches.push(options.expression);
+      const [namespace, name, ...dims] = head;
+      const pairs = [];
+      for (let i = 0; i < dims.length; i += 2) pairs.push(`${dims[i]}=${dims[i + 1]}`);
+      plotted.add(`${namespace}|${name}|${pairs.sort().join(",")}`);
+    }
+    const shows = (namespace: string, name: string, dims: Record<string, string>) =>
+      [...plotted].some((p) => {
+        const [ns, n, d] = p.split("|") as [string, string, string];
+        return ns === namespace && n === name && Object.entries(dims).every(([k, v]) => d.split(",").includes(`${k}=${v}`));
+      }) ||
+      searches.some(
+        (e) =>
+          e.includes(`{${namespace},`) &&
+          e.includes(`MetricName="${name}"`) &&
+          Object.entries(dims).every(([k, v]) => e.includes(`${k}="${v}"`)),
+      );
+
+    const names = consoleMetricNames();
+    expect(names).toEqual(expect.arrayContaining(["Decisions", "Errors", "Latency", "VariantLatency", "ScoreBand", "DecisionAmount"]));
+    for (const tenant of config.tenants) {
+      for (const name of [...names, ...ERROR_BUDGET_METRICS]) {
+        expect(shows("FraudConsole", name, { TenantId: tenant.tenantId }), `${tenant.tenantId} ${name}`).toBe(true);
+      }
+      for (const decision of DECISIONS)
+        expect(shows("FraudConsole", "Decisions", { TenantId: tenant.tenantId, Decision: decision })).toBe(true);
+      for (const name of ["Invocations", "Invocation5XXErrors", "ModelLatency"]) {
+        for (const variant of ["production", "canary"]) {
+          expect(shows("AWS/SageMaker", name, { EndpointName: tenant.endpointName, VariantName: variant }), `${name} ${variant}`).toBe(
+            true,
+          );
+        }
+      }
+      const alarmIds = resourcesOf(service, "AWS::CloudWatch::Alarm")
+        .filter(([, a]) => String(a.Properties?.AlarmName).includes(`/${tenant.tenantId}/`))
+        .map(([id]) => id);
+      expect(alarmIds.length).toBeGreaterThan(0);
+      expect(widgets.some((w) => w.type === "alarm" && alarmIds.every((id) => w.properties.alarms?.includes(id)))).toBe(true);
+    }
   });
 });
 
