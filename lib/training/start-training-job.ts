@@ -1,5 +1,6 @@
 import { CreateTrainingJobCommand, type CreateTrainingJobCommandInput, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { sageMakerClient } from "@/lib/aws/clients";
+import { executionRoleArnFor } from "@/lib/aws/execution-role";
 import { env } from "@/lib/env";
 import { s3Uri } from "./s3-uri";
 import type { PreparedChannels, TrainingParameters } from "./training-job";
@@ -75,7 +76,7 @@ export function buildCreateTrainingJobInput(input: {
   return {
     TrainingJobName: input.jobName,
     AlgorithmSpecification: { TrainingImage: xgboostImage(input.region), TrainingInputMode: "File", MetricDefinitions: METRIC_DEFINITIONS },
-    RoleArn: env().SAGEMAKER_EXECUTION_ROLE_ARN,
+    RoleArn: executionRoleArnFor(p.tenantId),
     HyperParameters: hyperparameters,
     InputDataConfig: [
       csvChannel("train", channels.train),

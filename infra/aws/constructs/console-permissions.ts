@@ -2,6 +2,15 @@ import type * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import type { TenantDeployment } from "../config";
 import { ScopedPolicy, type DataPlane } from "./scoped-policy";
+import { TRAINING_PREFIX } from "./tenant-endpoint";
+
+/** lib/training's objects in the models bucket, per tenant (tenant-endpoint.ts TRAINING_PREFIX). */
+export const trainingObjects = (tenants: readonly { tenantId: string }[]) =>
+  tenants.map((t) => ({
+    bucket: "models" as const,
+    pattern: `${TRAINING_PREFIX}/${t.tenantId}/*`,
+    why: `retraining prepares ${t.tenantId}'s channels under ${TRAINING_PREFIX}/${t.tenantId}/<job>/data/ and writes a registered version's evaluation and baseline beside its output.`,
+  }));
 
 /**
  * The AWS API actions the console calls, per service: exactly the SDK commands lib/ and app/ send
@@ -28,6 +37,7 @@ export const CONSOLE_ACTIONS = {
     "sagemaker:UpdateEndpoint",
     "sagemaker:UpdateEndpointWeightsAndCapacities",
     "sagemaker:UpdateModelPackage",
+    "sagemaker:CreateModelPackage",
     "sagemaker:DescribeEndpoint",
     "sagemaker:DescribeEndpointConfig",
     "sagemaker:DescribeModel",
@@ -35,6 +45,10 @@ export const CONSOLE_ACTIONS = {
     "sagemaker:InvokeEndpoint",
     "sagemaker:ListTags",
   ],
+  /** Retraining (lib/training): held to the tenants by the jobs' tenant tag (scoped-policy.ts). */
+  sagemakerTraining: ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"],
+  /** Retraining writes its channels and the registered version's reports under training/<tenant>/. */
+  s3Write: ["s3:PutObject"],
   /** List operations, which IAM authorises on "*" only (SageMaker service authorization reference). */
   sagemakerList: ["sagemaker:ListEndpoints", "sagemaker:ListModelPackages"],
   s3Read: ["s3:GetObject"],
@@ -76,6 +90,7 @@ export class ConsolePermissions extends Construct {
       tenants,
       data,
       passRoles: executionRoles,
+      writeObjects: trainingObjects(tenants),
     }).policy;
   }
 }

@@ -15,8 +15,8 @@ export const FUNCTION_ACTIONS = {
     "sagemaker:UpdateEndpoint",
     "sagemaker:UpdateEndpointWeightsAndCapacities",
   ],
-  /** lib/drift/drift-handler.ts: capture, baselines, serving versions, the run records and the episode claim. */
-  drift: [
+  /** infra/aws/functions/drift-fan-out.ts: the drift Lambda's reads, and the hour partials it writes and merges. */
+  driftFanOut: [
     "dynamodb:DeleteItem",
     "dynamodb:GetItem",
     "dynamodb:PutItem",
@@ -24,6 +24,7 @@ export const FUNCTION_ACTIONS = {
     "dynamodb:UpdateItem",
     "s3:GetObject",
     "s3:ListBucket",
+    "s3:PutObject",
     "sagemaker:DescribeEndpoint",
     "sagemaker:DescribeEndpointConfig",
     "sagemaker:DescribeModel",
@@ -33,4 +34,21 @@ export const FUNCTION_ACTIONS = {
   ],
   /** lib/error-budget/publish-error-budget.ts: the tenants, their SLO settings, the SLO series, the published share. */
   errorBudget: ["cloudwatch:GetMetricData", "cloudwatch:PutMetricData", "dynamodb:GetItem", "dynamodb:Query"],
+  /** lib/training/handlers.ts: the job record and lock, the channels, the training job, the registration. */
+  training: [
+    "dynamodb:DeleteItem",
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:Query",
+    "dynamodb:UpdateItem",
+    "s3:GetObject",
+    "s3:ListBucket",
+    "s3:PutObject",
+    "sagemaker:CreateModelPackage",
+    "sagemaker:CreateTrainingJob",
+    "sagemaker:DescribeModelPackage",
+    "sagemaker:DescribeTrainingJob",
+    "sagemaker:ListModelPackages",
+    "sagemaker:StopTrainingJob",
+  ],
 } as const satisfies Record<string, readonly string[]>;

@@ -30,6 +30,8 @@ export interface LibFunctionProps {
   readonly memorySize?: number;
   /** @default unreserved */
   readonly reservedConcurrentExecutions?: number;
+  /** A role shared with other functions of the same bundle; @default a role of its own */
+  readonly role?: iam.Role;
 }
 
 /**
@@ -46,7 +48,9 @@ export class LibFunction extends Construct {
   constructor(scope: Construct, id: string, props: LibFunctionProps) {
     super(scope, id);
     this.entry = props.entry;
-    this.role = new iam.Role(this, "Role", { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"), description: props.description });
+    this.role =
+      props.role ??
+      new iam.Role(this, "Role", { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"), description: props.description });
     const logGroup = new logs.LogGroup(this, "Logs", {
       retention: logs.RetentionDays.ONE_MONTH,
       encryptionKey: props.opsKey,

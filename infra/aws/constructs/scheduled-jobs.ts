@@ -8,11 +8,9 @@ import { FUNCTION_ACTIONS } from "./function-actions";
 import { LibFunction } from "./lib-function";
 import { ScopedPolicy, type DataPlane } from "./scoped-policy";
 
-/** The modules the scheduled Lambdas run: those infra/local/functions/registry.ts schedules locally. */
-export const DRIFT_HANDLER = "lib/drift/drift-handler.ts";
+/** The module the scheduled Lambda runs: the one infra/local/functions/registry.ts schedules locally. */
 export const ERROR_BUDGET_HANDLER = "lib/error-budget/publish-error-budget.ts";
-/** The local scheduler's expressions (registry.ts SCHEDULES), as EventBridge reads them. */
-export const DRIFT_SCHEDULE = "rate(1 hour)";
+/** The local scheduler's expression (registry.ts SCHEDULES), as EventBridge reads it. */
 export const ERROR_BUDGET_SCHEDULE = "rate(1 minute)";
 
 export interface ScheduledJobsProps {
@@ -23,34 +21,16 @@ export interface ScheduledJobsProps {
 }
 
 /**
- * The jobs EventBridge runs on a schedule, each the lib/ handler the local scheduler runs: drift
- * every hour (every tenant endpoint over the trailing day, lib/drift/drift-handler.ts) and each
- * tenant's error-budget share every minute (the error-budget rollback alarm watches it).
+ * The error-budget publisher, the lib/ handler the local scheduler runs every minute: each tenant's
+ * share of its budget burned, which the error-budget rollback alarm watches. (Drift has its own
+ * state machine, drift-fan-out.ts.)
  */
 export class ScheduledJobs extends Construct {
-  readonly drift: LibFunction;
   readonly errorBudget: LibFunction;
 
   constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
     super(scope, id);
     const common = { opsKey: props.opsKey, environment: props.environment };
-    this.drift = new LibFunction(this, "Drift", {
-      ...common,
-      entry: DRIFT_HANDLER,
-      description: "Hourly drift of every tenant endpoint over the trailing day (lib/drift/drift-handler.ts)",
-      // A day of capture per endpoint, streamed; the per-hour fan-out (drift-fan-out.ts) takes larger windows.
-      timeout: Duration.minutes(15),
-      memorySize: 1769, // one full vCPU
-      // Runs are named by their hour, so an overlapping tick would only redo the same runs.
-      reservedConcurrentExecutions: 1,
-    });
-    new ScopedPolicy(this, "DriftPermissions", {
-      role: this.drift.role,
-      who: "The drift Lambda",
-      actions: FUNCTION_ACTIONS.drift,
-      tenants: props.tenants,
-      data: props.data,
-    });
     this.errorBudget = new LibFunction(this, "ErrorBudget", {
       ...common,
       entry: ERROR_BUDGET_HANDLER,
@@ -66,11 +46,6 @@ export class ScheduledJobs extends Construct {
       data: props.data,
     });
 
-    new events.Rule(this, "DriftHourly", {
-      description: "Drift of every tenant endpoint over the trailing day ending at the hour",
-      schedule: events.Schedule.expression(DRIFT_SCHEDULE),
-      targets: [new targets.LambdaFunction(this.drift.function, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
-    });
     new events.Rule(this, "ErrorBudgetEveryMinute", {
       description: "Each tenant's share of its error budget burned",
       schedule: events.Schedule.expression(ERROR_BUDGET_SCHEDULE),

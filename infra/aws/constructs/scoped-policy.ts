@@ -134,6 +134,13 @@ export class ScopedPolicy extends Construct {
         writes,
         props.writeObjects.map((w) => bucketOf(w.bucket).arnForObjects(w.pattern)),
       );
+      // What a role writes it may read back (the training channels, the drift partials).
+      if (reads.length > 0)
+        add(
+          "ReadWrittenObjects",
+          reads,
+          props.writeObjects.map((w) => bucketOf(w.bucket).arnForObjects(w.pattern)),
+        );
       for (const w of props.writeObjects)
         acknowledgements.push([`AwsSolutions-IAM5[Resource::${nagBucketArn(nagOf(w.bucket))}/${w.pattern}]`, `${who}: ${w.why}`]);
     }
@@ -153,6 +160,34 @@ export class ScopedPolicy extends Construct {
           },
         }),
       );
+    }
+
+    // Training jobs are named by time, not tenant (lib/training/training-job.ts): they are held to the
+    // tenants by their `tenant` tag, required on create and matched on every later call.
+    const tenantIds = props.tenants.map((t) => t.tenantId);
+    const trainingJobs = stack.formatArn({
+      service: "sagemaker",
+      resource: "training-job",
+      resourceName: "*",
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    const createTraining = take((a) => a === "sagemaker:CreateTrainingJob");
+    if (
+      add("CreateTenantTrainingJobs", createTraining.length > 0 ? [...createTraining, "sagemaker:AddTags"] : [], [trainingJobs], {
+        StringEquals: { "aws:RequestTag/tenant": tenantIds },
+      })
+    ) {
+      acknowledgements.push([
+        "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:training-job/*]",
+        `${who}: training jobs are named by their start time; the tenant tag (aws:RequestTag/tenant, aws:ResourceTag/tenant) holds every call to this deployment's tenants.`,
+      ]);
+    }
+    const useTraining = take((a) => a === "sagemaker:DescribeTrainingJob" || a === "sagemaker:StopTrainingJob");
+    if (add("TenantTrainingJobs", useTraining, [trainingJobs], { StringEquals: { "aws:ResourceTag/tenant": tenantIds } })) {
+      acknowledgements.push([
+        "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:training-job/*]",
+        `${who}: training jobs are named by their start time; the tenant tag (aws:RequestTag/tenant, aws:ResourceTag/tenant) holds every call to this deployment's tenants.`,
+      ]);
     }
 
     const sageMaker = take((a) => a.startsWith("sagemaker:"));

@@ -4,6 +4,7 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import type { AppConfig } from "../config";
 import { EncryptedTopic } from "../constructs/alerts-topic";
+import { DriftFanOut } from "../constructs/drift-fan-out";
 import { ConsolePermissions } from "../constructs/console-permissions";
 import { ConsoleService } from "../constructs/console-service";
 import { CostBudget } from "../constructs/cost-budget";
@@ -16,6 +17,7 @@ import { RollbackAlarms } from "../constructs/rollback-alarms";
 import { ScheduledJobs } from "../constructs/scheduled-jobs";
 import type { DataPlane } from "../constructs/scoped-policy";
 import { TenantEndpoint } from "../constructs/tenant-endpoint";
+import { TrainingOrchestration } from "../constructs/training-orchestration";
 import { xgboostImage } from "../constructs/xgboost-image";
 import { dataResourceNames, nagResourceNames, type DataStack } from "./data-stack";
 
@@ -41,6 +43,8 @@ export class ServiceStack extends Stack {
   readonly consolePermissions: ConsolePermissions;
   readonly jobs: ScheduledJobs;
   readonly dashboard: OpsDashboard;
+  readonly training: TrainingOrchestration;
+  readonly drift: DriftFanOut;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -121,6 +125,25 @@ export class ServiceStack extends Stack {
       environment: libEnvironment,
     });
 
+    this.drift = new DriftFanOut(this, "Drift", {
+      tenants: config.tenants,
+      opsKey: this.opsKey.key,
+      data: dataPlane,
+      environment: libEnvironment,
+      fanOutAboveBytes: config.driftFanOutAboveBytes,
+    });
+    const executionRoleArns = this.toJsonString(
+      Object.fromEntries(this.tenants.map((t, i) => [config.tenants[i]!.tenantId, t.executionRole.roleArn])),
+    );
+    this.training = new TrainingOrchestration(this, "Training", {
+      tenants: config.tenants,
+      opsKey: this.opsKey.key,
+      data: dataPlane,
+      tableStreamArn: data.table.tableStreamArn!,
+      environment: { ...libEnvironment, SAGEMAKER_EXECUTION_ROLE_ARNS: executionRoleArns },
+      executionRoles: this.tenants.map((t) => t.executionRole),
+    });
+
     const network = new Network(this, "Network", { key: this.opsKey.key });
     this.console = new ConsoleService(this, "Console", {
       config,
@@ -130,9 +153,7 @@ export class ServiceStack extends Stack {
       environment: {
         ...libEnvironment,
         // Each tenant's models and training jobs run with its own role (lib/aws/execution-role.ts).
-        SAGEMAKER_EXECUTION_ROLE_ARNS: this.toJsonString(
-          Object.fromEntries(this.tenants.map((t, i) => [config.tenants[i]!.tenantId, t.executionRole.roleArn])),
-        ),
+        SAGEMAKER_EXECUTION_ROLE_ARNS: executionRoleArns,
       },
     });
     this.consolePermissions = new ConsolePermissions(this, "ConsolePermissions", {

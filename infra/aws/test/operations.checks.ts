@@ -9,7 +9,10 @@ import { FUNCTION_ACTIONS } from "../constructs/function-actions";
 import { FUNCTION_RUNTIME } from "../constructs/lib-function";
 import { consoleMetricNames, ERROR_BUDGET_METRICS } from "../constructs/ops-dashboard";
 import { ROLLBACK_HANDLER } from "../constructs/rollback-alarms";
-import { DRIFT_HANDLER, DRIFT_SCHEDULE, ERROR_BUDGET_HANDLER, ERROR_BUDGET_SCHEDULE } from "../constructs/scheduled-jobs";
+import { DRIFT_FAN_OUT_HANDLERS, DRIFT_SCHEDULE } from "../constructs/drift-fan-out";
+import { ERROR_BUDGET_HANDLER, ERROR_BUDGET_SCHEDULE } from "../constructs/scheduled-jobs";
+import { TRAINING_HANDLERS, TRAINING_STEPS } from "../constructs/training-orchestration";
+import { TRAINING_JOB_SK_PREFIX } from "@/lib/db/keys";
 import { bundleInputs, sdkActionsOf } from "./sdk-actions";
 import { synthesized } from "./synthesized";
 import { asList, resourcesOf, type CfnResource, type PolicyStatement } from "./template-helpers";
@@ -117,40 +120,155 @@ describe("schedules", () => {
       ),
     );
 
-  it.each([
-    { handler: DRIFT_HANDLER, schedule: DRIFT_SCHEDULE, local: "drift" },
-    { handler: ERROR_BUDGET_HANDLER, schedule: ERROR_BUDGET_SCHEDULE, local: "publish-error-budget" },
-  ])("$handler runs on EventBridge's $schedule, as the local scheduler runs it", ({ handler, schedule, local }) => {
-    expect(SCHEDULES.find((s) => s.functionName === local)?.expression).toBe(schedule);
-    const functions = functionsByDescription(new RegExp(handler.replace(/[./]/g, "\\$&")));
-    expect(functions).toHaveLength(1);
-    const [[functionId]] = functions as [[string, CfnResource]];
-    const rules = ruleTargeting(functionId);
-    expect(rules).toHaveLength(1);
-    expect(rules[0]![1].Properties).toMatchObject({ ScheduleExpression: schedule, State: "ENABLED" });
-    service.hasResourceProperties("AWS::Lambda::Permission", {
-      Principal: "events.amazonaws.com",
-      FunctionName: { "Fn::GetAtt": [functionId, "Arn"] },
-      SourceArn: { "Fn::GetAtt": [rules[0]![0], "Arn"] },
+  it.each([{ handler: ERROR_BUDGET_HANDLER, schedule: ERROR_BUDGET_SCHEDULE, local: "publish-error-budget" }])(
+    "$handler runs on EventBridge's $schedule, as the local scheduler runs it",
+    ({ handler, schedule, local }) => {
+      expect(SCHEDULES.find((s) => s.functionName === local)?.expression).toBe(schedule);
+      const functions = functionsByDescription(new RegExp(handler.replace(/[./]/g, "\\$&")));
+      expect(functions).toHaveLength(1);
+      const [[functionId]] = functions as [[string, CfnResource]];
+      const rules = ruleTargeting(functionId);
+      expect(rules).toHaveLength(1);
+      expect(rules[0]![1].Properties).toMatchObject({ ScheduleExpression: schedule, State: "ENABLED" });
+      service.hasResourceProperties("AWS::Lambda::Permission", {
+        Principal: "events.amazonaws.com",
+        FunctionName: { "Fn::GetAtt": [functionId, "Arn"] },
+        SourceArn: { "Fn::GetAtt": [rules[0]![0], "Arn"] },
+      });
+    },
+  );
+});
+
+/** A state machine's definition as JSON, each token (function ARNs) as the logical id it names. */
+function definitionOf(comment: RegExp): { States: Record<string, Record<string, unknown>>; StartAt: string } {
+  const machines = resourcesOf(service, "AWS::StepFunctions::StateMachine")
+    .map(([id, m]) => {
+      const [, parts] = (m.Properties?.DefinitionString as { "Fn::Join": [string, unknown[]] })["Fn::Join"];
+      const text = parts
+        .map((p) => (typeof p === "string" ? p : ((p as { "Fn::GetAtt"?: [string] })["Fn::GetAtt"]?.[0] ?? "TOKEN")))
+        .join("");
+      return [id, JSON.parse(text) as ReturnType<typeof definitionOf> & { Comment: string }] as const;
+    })
+    .filter(([, d]) => comment.test(d.Comment));
+  expect(machines).toHaveLength(1);
+  return machines[0]![1];
+}
+
+/** The handler a LambdaInvoke state calls: `index.<export>` of the function it names. */
+const handlerOf = (state: Record<string, unknown>) => {
+  // payloadResponseOnly: the state's Resource is the function's ARN itself.
+  const functionId = (state.Parameters as { FunctionName?: string } | undefined)?.FunctionName ?? String(state.Resource);
+  return String(resource(functionId).Properties?.Handler);
+};
+
+describe("drift: hourly per tenant endpoint, whole or fanned out per hour", () => {
+  it("runs Plan, then Whole for a small day or a Map over its hours and Merge, each a handler of functions/drift-fan-out.ts", () => {
+    const d = definitionOf(/Hourly drift/);
+    expect(d.StartAt).toBe("Plan");
+    expect(handlerOf(d.States.Plan!)).toBe("index.plan");
+    expect(d.States.Plan!.Next).toBe("Mode");
+    expect(d.States.Mode).toMatchObject({
+      Type: "Choice",
+      Choices: [{ Variable: "$.plan.mode", StringEquals: "fan-out", Next: "Hours" }],
+      Default: "Whole",
     });
+    expect(handlerOf(d.States.Whole!)).toBe("index.whole");
+    const map = d.States.Hours as {
+      Type: string;
+      ItemsPath: string;
+      MaxConcurrency: number;
+      Next: string;
+      ItemProcessor: { States: Record<string, Record<string, unknown>> };
+    };
+    expect(map).toMatchObject({ Type: "Map", ItemsPath: "$.plan.hours", Next: "Merge" });
+    expect(map.MaxConcurrency).toBeGreaterThan(1);
+    expect(handlerOf(map.ItemProcessor.States.Hour!)).toBe("index.hour");
+    expect(handlerOf(d.States.Merge!)).toBe("index.merge");
+  });
+
+  it.each(config.tenants)(
+    "$tenantId: an EventBridge rule starts it every hour for the tenant's endpoint, as the local scheduler runs drift",
+    (tenant) => {
+      expect(SCHEDULES.find((s) => s.functionName === "drift")?.expression).toBe(DRIFT_SCHEDULE);
+      const rules = resourcesOf(service, "AWS::Events::Rule").filter(([, r]) =>
+        String(r.Properties?.Description).includes(tenant.endpointName),
+      );
+      expect(rules).toHaveLength(1);
+      const [, rule] = rules[0]!;
+      expect(rule.Properties).toMatchObject({ ScheduleExpression: DRIFT_SCHEDULE, State: "ENABLED" });
+      const [target] = rule.Properties!.Targets as Array<{
+        Arn: { Ref: string };
+        InputTransformer: { InputPathsMap: unknown; InputTemplate: string };
+      }>;
+      expect(resource(target!.Arn.Ref).Type).toBe("AWS::StepFunctions::StateMachine");
+      expect(target!.InputTransformer.InputPathsMap).toEqual({ time: "$.time" });
+      expect(JSON.parse(target!.InputTransformer.InputTemplate.replace("<time>", '"T"'))).toEqual({
+        tenantId: tenant.tenantId,
+        endpointName: tenant.endpointName,
+        time: "T",
+        fanOutAboveBytes: config.driftFanOutAboveBytes,
+      });
+    },
+  );
+});
+
+describe("retraining: the state machine over lib/training's steps", () => {
+  it("dispatches on the job's stage to Prepare, Start, Check (after a wait) and Register, each a lib/training/handlers.ts handler", () => {
+    const d = definitionOf(/Retraining/);
+    const stage = d.States.Stage as {
+      Type: string;
+      Choices: Array<{ Variable: string; StringEquals: string; Next: string }>;
+      Default: string;
+    };
+    expect(stage.Type).toBe("Choice");
+    expect(stage.Choices.map((c) => [c.Variable, c.StringEquals, c.Next])).toEqual([
+      ["$.stage", "prepare", "prepare"],
+      ["$.stage", "start", "start"],
+      ["$.stage", "train", "WaitForTraining"],
+      ["$.stage", "register", "register"],
+    ]);
+    expect(stage.Default).toBe("Done");
+    expect(TRAINING_STEPS.map((name) => handlerOf(d.States[name.replace("Handler", "")]!))).toEqual(
+      TRAINING_STEPS.map((name) => `index.${name}`),
+    );
+    expect(d.States.WaitForTraining).toMatchObject({ Type: "Wait", Next: "check" });
+    expect(d.States.check!.Next).toBe("Stage");
+  });
+
+  it("starts on the insert of a training-job record, through the table's stream and a Pipe", () => {
+    const pipes = resourcesOf(service, "AWS::Pipes::Pipe");
+    expect(pipes).toHaveLength(1);
+    const props = pipes[0]![1].Properties!;
+    expect(JSON.stringify(props.Source)).toMatch(/StreamArn/);
+    const [filter] = (props.SourceParameters as { FilterCriteria: { Filters: Array<{ Pattern: string }> } }).FilterCriteria.Filters;
+    expect(JSON.parse(filter!.Pattern)).toEqual({
+      eventName: ["INSERT"],
+      dynamodb: { NewImage: { SK: { S: [{ prefix: TRAINING_JOB_SK_PREFIX }] } } },
+    });
+    expect(resource((props.Target as { Ref: string }).Ref).Type).toBe("AWS::StepFunctions::StateMachine");
   });
 });
 
 describe("the Lambdas", () => {
   const cases = [
     { handler: ROLLBACK_HANDLER, actions: FUNCTION_ACTIONS.rollback },
-    { handler: DRIFT_HANDLER, actions: FUNCTION_ACTIONS.drift },
+    { handler: DRIFT_FAN_OUT_HANDLERS, actions: FUNCTION_ACTIONS.driftFanOut },
+    // What IAM implies beside the commands: tagging on create, passing the tenant's execution role.
+    { handler: TRAINING_HANDLERS, actions: FUNCTION_ACTIONS.training, implied: ["iam:PassRole", "sagemaker:AddTags"] },
     { handler: ERROR_BUDGET_HANDLER, actions: FUNCTION_ACTIONS.errorBudget },
   ];
 
-  it.each(cases)("$handler: its role grants exactly the SDK commands its bundle's lib/ modules send", async ({ handler, actions }) => {
-    const inputs = await bundleInputs(handler);
-    expect(inputs.some((f) => f.endsWith(handler))).toBe(true);
-    expect([...sdkActionsOf(inputs)].sort()).toEqual([...actions].sort());
-    const functions = functionsByDescription(new RegExp(handler.replace(/[./]/g, "\\$&")));
-    expect(functions.length).toBeGreaterThan(0);
-    for (const [id, fn] of functions) expect([...apiActionsOf(fn)].sort(), id).toEqual([...actions].sort());
-  });
+  it.each(cases as Array<(typeof cases)[number] & { implied?: string[] }>)(
+    "$handler: its role grants exactly the SDK commands its bundle's lib/ modules send",
+    async ({ handler, actions, implied = [] }) => {
+      const inputs = await bundleInputs(handler);
+      expect(inputs.some((f) => f.endsWith(handler))).toBe(true);
+      expect([...sdkActionsOf(inputs)].sort()).toEqual([...actions].sort());
+      const functions = functionsByDescription(new RegExp(handler.replace(/[./]/g, "\\$&")));
+      expect(functions.length).toBeGreaterThan(0);
+      for (const [id, fn] of functions) expect([...apiActionsOf(fn)].sort(), id).toEqual([...actions, ...implied].sort());
+    },
+  );
 
   it("run the newest Node.js runtime, log to a log group encrypted with the ops key, and carry the console's settings", () => {
     for (const [id, fn] of resourcesOf(service, "AWS::Lambda::Function").filter(([, f]) =>
@@ -158,8 +276,10 @@ describe("the Lambdas", () => {
     )) {
       expect(fn.Properties?.Runtime, id).toBe(FUNCTION_RUNTIME.name);
       const variables = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+      // Training starts jobs with the tenant's own execution role (lib/aws/execution-role.ts).
+      const roles = String(fn.Properties?.Description).includes(TRAINING_HANDLERS) ? ["SAGEMAKER_EXECUTION_ROLE_ARNS"] : [];
       expect(Object.keys(variables).sort(), id).toEqual(
-        ["CAPTURE_BUCKET", "METRICS_NAMESPACE", "MODELS_BUCKET", "NODE_ENV", "NODE_OPTIONS", "TABLE_NAME"].sort(),
+        ["CAPTURE_BUCKET", "METRICS_NAMESPACE", "MODELS_BUCKET", "NODE_ENV", "NODE_OPTIONS", "TABLE_NAME", ...roles].sort(),
       );
       const logGroup = resource((fn.Properties?.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
       expect(logGroup.Properties?.KmsKeyId, id).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^OpsKey/), "Arn"] });

@@ -23,6 +23,8 @@ const RENAMED: Record<string, string> = {
   "s3:HeadBucket": "s3:ListBucket",
   "s3:ListObjectsV2": "s3:ListBucket",
   "s3:HeadObject": "s3:GetObject",
+  // CopyObject is authorised as s3:PutObject on the target (and s3:GetObject on the source, which its callers read anyway).
+  "s3:CopyObject": "s3:PutObject",
 };
 
 /**
