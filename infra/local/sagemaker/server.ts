@@ -101,7 +101,7 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       lifecycle.close();
-      training.close();
+      await training.close();
       await closeServer(server);
       await Promise.all([flush(), store.flush()]);
     },

@@ -24,6 +24,8 @@ type Ending = "Stopped" | "MaxRuntimeExceeded";
 
 interface ActiveJob {
   child?: ChildProcess;
+  /** Settles once the script has exited and been reaped. */
+  exited?: Promise<void>;
   ending?: Ending;
   deadline?: NodeJS.Timeout;
   killTimer?: NodeJS.Timeout;
@@ -76,10 +78,15 @@ export class TrainingJobRunner implements TrainingRunner {
     this.opts.store.changed();
   }
 
-  /** The emulator is stopping: running scripts are killed and their jobs fail (a restart would fail them too). */
-  close(): void {
+  /**
+   * The emulator is stopping: running scripts are killed (and awaited, so none outlives the emulator)
+   * and their jobs fail, as a restart would fail them anyway.
+   */
+  async close(): Promise<void> {
     this.closed = true;
+    const exits: Promise<void>[] = [];
     for (const [name, active] of this.active) {
+      if (active.exited) exits.push(active.exited);
       clearTimeout(active.deadline);
       clearTimeout(active.killTimer);
       killGroup(active.child, "SIGKILL");
@@ -90,6 +97,7 @@ export class TrainingJobRunner implements TrainingRunner {
     }
     this.active.clear();
     this.opts.store.changed();
+    await Promise.all(exits);
   }
 
   private end(job: TrainingJobRecord, active: ActiveJob, ending: Ending): void {
@@ -223,6 +231,8 @@ export class TrainingJobRunner implements TrainingRunner {
       PYTHONUNBUFFERED: "1",
       PYTHONDONTWRITEBYTECODE: "1",
     };
+    let exited: () => void = () => undefined;
+    active.exited = new Promise((resolve) => (exited = resolve));
     return new Promise((resolve, reject) => {
       const child = spawn(command[0]!, command.slice(1), {
         cwd: dirs.code,
@@ -236,10 +246,14 @@ export class TrainingJobRunner implements TrainingRunner {
       this.opts.store.changed();
       child.stdout.on("data", (data: Buffer) => log.chunk(data, "stdout"));
       child.stderr.on("data", (data: Buffer) => log.chunk(data, "stderr"));
-      child.on("error", reject);
+      child.on("error", (error) => {
+        exited();
+        reject(error);
+      });
       child.on("close", (code, signal) => {
         log.end();
         active.child = undefined;
+        exited();
         resolve({ code, signal });
       });
     });
