@@ -15,6 +15,7 @@ import {
   jobInput,
   readTarGz,
   trainingLog,
+  uploadChampion,
   uploadChannels,
   uploadSleepingScript,
   uploadTrainingScript,
@@ -36,9 +37,15 @@ const TENANT = `${P}-t`;
 let source: string;
 let sleeper: string;
 let data: { train: string; validation: string };
+let champion: string;
 
 beforeAll(async () => {
-  [source, sleeper, data] = await Promise.all([uploadTrainingScript(P), uploadSleepingScript(P), uploadChannels(P)]);
+  [source, sleeper, data, champion] = await Promise.all([
+    uploadTrainingScript(P),
+    uploadSleepingScript(P),
+    uploadChannels(P),
+    uploadChampion(P),
+  ]);
 });
 
 const trainJob = (name: string, tenant: string, extra: Partial<CreateTrainingJobCommandInput> = {}) => ({
@@ -67,7 +74,10 @@ function isAlive(pid: number): boolean {
 describe.concurrent("training jobs (SageMaker API reference: CreateTrainingJob, DescribeTrainingJob)", () => {
   it("runs the script in script mode: Starting → Downloading → Training → Uploading → Completed, artifacts where the container puts them", async () => {
     const name = `${P}-ok`;
-    const { TrainingJobArn } = await sm().send(new CreateTrainingJobCommand(trainJob(name, TENANT)));
+    const withChampion = trainJob(name, TENANT);
+    withChampion.HyperParameters = { ...withChampion.HyperParameters, champion_version: "1" };
+    withChampion.InputDataConfig = [...withChampion.InputDataConfig!, channel("champion", champion)];
+    const { TrainingJobArn } = await sm().send(new CreateTrainingJobCommand(withChampion));
     expect(TrainingJobArn).toBe(`arn:aws:sagemaker:us-east-1:000000000000:training-job/${name}`);
     const job = await waitForJob(name, ["Completed", "Failed", "Stopped"]);
     expect(job.FailureReason).toBeUndefined();
@@ -84,8 +94,14 @@ describe.concurrent("training jobs (SageMaker API reference: CreateTrainingJob, 
     expect([...model.keys()]).toEqual(["xgboost-model"]);
     const reports = await readTarGz(`${output}/output.tar.gz`);
     expect([...reports.keys()].sort()).toEqual(["baseline.json", "evaluation.json", "model-card.json"]);
-    const evaluation = JSON.parse(reports.get("evaluation.json")!) as { roc_auc: number; rows: number };
+    const evaluation = JSON.parse(reports.get("evaluation.json")!) as {
+      roc_auc: number;
+      rows: number;
+      champion?: { version: number; rows: number };
+    };
     expect(evaluation.rows).toBe(300);
+    // The champion channel's model (a model.tar.gz) is scored on the same held-out rows.
+    expect(evaluation.champion).toMatchObject({ version: 1, rows: 300, dataset: "candidate test split" });
     // The card records the hyperparameters the toolkit passed as arguments.
     expect(JSON.parse(reports.get("model-card.json")!)).toMatchObject({ hyperparameters: { num_round: 10, max_depth: 3, eta: 0.3 } });
 
@@ -93,7 +109,9 @@ describe.concurrent("training jobs (SageMaker API reference: CreateTrainingJob, 
     const metric = job.FinalMetricDataList?.find((m) => m.MetricName === "validation:roc_auc");
     expect(metric?.Value).toBeCloseTo(evaluation.roc_auc, 4);
     const log = await trainingLog(name);
-    expect(log.lines.some((l) => l.startsWith("/usr/bin/python3 train.py --eta 0.3 --max_depth 3 --num_round 10"))).toBe(true);
+    expect(
+      log.lines.some((l) => l.startsWith("/usr/bin/python3 train.py --champion_version 1 --eta 0.3 --max_depth 3 --num_round 10")),
+    ).toBe(true);
     expect(log.lines.some((l) => /validation ROC-AUC [0-9.]+ PR-AUC/.test(l))).toBe(true);
 
     // API reference, StopTrainingJob: only a job in progress can be stopped.
@@ -199,21 +217,25 @@ describe("ListTrainingJobs (API reference)", () => {
       sm().send(new ListTrainingJobsCommand({ NameContains: P, MaxResults: 100, ...input }));
     const all = await list({});
     const names = all.TrainingJobSummaries!.map((s) => s.TrainingJobName);
-    // Default order: CreationTime, Ascending.
-    expect(names.slice(0, 2)).toEqual([`${P}-ok`, `${P}-empty`]);
-    expect(names).toContain(`${P}-stop-3`);
+    expect([...names].sort()).toEqual([`${P}-empty`, `${P}-nodata`, `${P}-ok`, `${P}-stop`, `${P}-stop-3`]);
+    // Default order: CreationTime, Ascending (the stop cases ran one after the other).
+    expect(names.filter((n) => n.includes("-stop"))).toEqual([`${P}-stop`, `${P}-stop-3`]);
     const byName = await list({ SortBy: "Name", SortOrder: "Descending" });
     expect(byName.TrainingJobSummaries!.map((s) => s.TrainingJobName)).toEqual([...names].sort().reverse());
     const failed = await list({ StatusEquals: "Failed" });
     expect(failed.TrainingJobSummaries!.map((s) => s.TrainingJobName).sort()).toEqual([`${P}-empty`, `${P}-nodata`]);
     expect(failed.TrainingJobSummaries![0]).toMatchObject({ TrainingJobStatus: "Failed", SecondaryStatus: "Failed" });
+    const byStatus = await list({ SortBy: "Status" });
+    expect(byStatus.TrainingJobSummaries!.map((s) => s.TrainingJobStatus)).toEqual(["Completed", "Failed", "Failed", "Stopped", "Stopped"]);
 
-    const first = await list({ MaxResults: 1 });
-    expect(first.TrainingJobSummaries!.map((s) => s.TrainingJobName)).toEqual([`${P}-ok`]);
-    const second = await list({ MaxResults: 1, NextToken: first.NextToken });
-    expect(second.TrainingJobSummaries!.map((s) => s.TrainingJobName)).toEqual([`${P}-empty`]);
-    // The documented quirk: MaxResults jobs are taken first, then filtered by StatusEquals.
-    const quirk = await list({ MaxResults: 1, StatusEquals: "Failed" });
+    const first = await list({ NameContains: `${P}-stop`, MaxResults: 1 });
+    expect(first.TrainingJobSummaries!.map((s) => s.TrainingJobName)).toEqual([`${P}-stop`]);
+    const second = await list({ NameContains: `${P}-stop`, MaxResults: 1, NextToken: first.NextToken });
+    expect(second.TrainingJobSummaries!.map((s) => s.TrainingJobName)).toEqual([`${P}-stop-3`]);
+    expect(second.NextToken).toBeUndefined();
+    // The documented quirk: MaxResults jobs are taken first, then filtered by StatusEquals
+    // (by name the first is the Failed "-empty", so a Completed filter leaves the page empty).
+    const quirk = await list({ SortBy: "Name", MaxResults: 1, StatusEquals: "Completed" });
     expect(quirk.TrainingJobSummaries).toEqual([]);
     expect(quirk.NextToken).toBeDefined();
 

@@ -48,6 +48,13 @@ export async function uploadSleepingScript(prefix: string): Promise<string> {
   return put(`${prefix}/sleeper/sourcedir.tar.gz`, await tarGz([{ name: "sleep.py", content: script }]));
 }
 
+/** A production model for the `champion` channel (its model.tar.gz, as the registry holds it). */
+export async function uploadChampion(prefix: string): Promise<string> {
+  const archive = await readFile(fileURLToPath(new URL("../../infra/model/artifacts/acme-bank-fraud/v1/model.tar.gz", import.meta.url)));
+  await put(`${prefix}/champion/model.tar.gz`, archive);
+  return `s3://${bucket()}/${prefix}/champion/`;
+}
+
 /** The tiny train/validation channels; `emptyTrain` gives a header-only train file (an empty window). */
 export async function uploadChannels(prefix: string, emptyTrain = false): Promise<{ train: string; validation: string }> {
   const train = await readFile(path.join(FIXTURES, "train", "train.csv"), "utf8");

@@ -3,8 +3,12 @@ import glob
 import io
 import json
 import os
+import re
 
 import numpy as np
+
+# An empty CSV field: at the start of a line or after a comma, before a comma or the line's end.
+_EMPTY_FIELD = re.compile(r"(?m)(?<![^,\n])(?=,|$)")
 
 
 def _csv_files(channel_dir):
@@ -21,8 +25,11 @@ def _read(path):
     if not rest.strip():
         # A header-only file (an empty window): no rows, rather than numpy's "Empty input" warning.
         return header, np.empty((0, len(header)))
-    data = np.genfromtxt(io.StringIO(rest), delimiter=",", dtype=np.float64, filling_values=np.nan)
-    return header, np.atleast_2d(data)
+    # numpy's C loadtxt is ~3x faster than genfromtxt (half of a retrain's time was parsing); it reads
+    # no empty fields, so they become "nan" first. Same float64 values as genfromtxt (checked on every
+    # simulated set), and a field that is not a number is an error rather than a silent NaN.
+    filled = _EMPTY_FIELD.sub("nan", rest.rstrip("\r\n"))
+    return header, np.loadtxt(io.StringIO(filled), delimiter=",", dtype=np.float64, ndmin=2)
 
 
 def load_channel(channel_dir):

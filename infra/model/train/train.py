@@ -22,6 +22,7 @@ import glob
 import json
 import os
 import tarfile
+import tempfile
 import time
 
 import numpy as np
@@ -72,12 +73,11 @@ def champion_from_channel(channel_dir):
     archives = sorted(glob.glob(os.path.join(channel_dir, "**", "*.tar.gz"), recursive=True))
     if not archives:
         raise FileNotFoundError(f"champion channel {channel_dir} holds no xgboost-model or model.tar.gz")
-    target = os.path.join(channel_dir, "_extracted")
+    target = tempfile.mkdtemp(prefix="champion-")
     with tarfile.open(archives[0], "r:gz") as tar:
         member = next((m for m in tar.getmembers() if os.path.basename(m.name) == "xgboost-model" and m.isfile()), None)
         if member is None:
             raise FileNotFoundError(f"{archives[0]} holds no xgboost-model")
-        os.makedirs(target, exist_ok=True)
         with open(os.path.join(target, "xgboost-model"), "wb") as out:
             out.write(tar.extractfile(member).read())
     return os.path.join(target, "xgboost-model")
