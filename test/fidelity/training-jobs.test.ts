@@ -219,7 +219,7 @@ describe("ListTrainingJobs (API reference)", () => {
     const names = all.TrainingJobSummaries!.map((s) => s.TrainingJobName);
     expect([...names].sort()).toEqual([`${P}-empty`, `${P}-nodata`, `${P}-ok`, `${P}-stop`, `${P}-stop-3`]);
     // Default order: CreationTime, Ascending (the stop cases ran one after the other).
-    expect(names.filter((n) => n.includes("-stop"))).toEqual([`${P}-stop`, `${P}-stop-3`]);
+    expect(names.filter((n) => n?.includes("-stop"))).toEqual([`${P}-stop`, `${P}-stop-3`]);
     const byName = await list({ SortBy: "Name", SortOrder: "Descending" });
     expect(byName.TrainingJobSummaries!.map((s) => s.TrainingJobName)).toEqual([...names].sort().reverse());
     const failed = await list({ StatusEquals: "Failed" });
