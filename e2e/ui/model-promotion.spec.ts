@@ -30,8 +30,9 @@ async function score(request: APIRequestContext, apiKey: string, label: string, 
   return variants;
 }
 
-const row = (page: Page, version: number) =>
-  page.getByRole("row").filter({ has: page.getByRole("cell", { name: new RegExp(`^v${version}(?!\\d)`) }) });
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+// A version's figures and its actions (one <tbody id="v<N>"> per version).
+const row = (page: Page, version: number) => page.locator(`tbody#v${version}`);
 
 async function confirm(page: Page, title: string, button: string, reason?: string) {
   const dialog = page.getByRole("dialog", { name: title });
@@ -88,6 +89,7 @@ test("an ML engineer gates, shadows, canaries, promotes and rolls back a version
   await expect(comparison.getByRole("definition").first()).toHaveText("30", { timeout: 30_000 });
   await expect(comparison.getByRole("table", { name: "Decision matrix" })).toBeVisible();
   await expect(comparison).toContainText("Score correlation");
+  await shot(page, "shadow-comparison");
 
   // Canary at 10%: promotion is blocked until it has served the tenant's minimum.
   await row(page, 4).getByRole("button", { name: "Deploy v4 as canary" }).click();
@@ -112,6 +114,7 @@ test("an ML engineer gates, shadows, canaries, promotes and rolls back a version
   expect(canaryAnswers).toBeGreaterThanOrEqual(10);
   // The endpoint's metrics reach CloudWatch within its flush; the page's check follows them.
   await expect(row(page, 4)).toContainText("Ready: the canary served", { timeout: 40_000 });
+  await shot(page, "canary-ready");
   await row(page, 4).getByRole("button", { name: "Promote v4 to 100%" }).click();
   await confirm(page, "Promote v4 to 100%?", "Promote v4", "e2e: canary healthy");
   await expect(row(page, 4)).toContainText("production 100.0%");
@@ -127,6 +130,7 @@ test("an ML engineer gates, shadows, canaries, promotes and rolls back a version
   // An analyst: no Models page, no actions, and 403 from every mutating API of the promotion.
   await page.context().clearCookies();
   expect((await signInWithApi(page.request, userOf(tenant, "analyst"))).ok()).toBe(true);
+  await page.goto("/queue");
   expect((await page.goto("/models"))?.status()).toBe(403);
   await expect(page.getByRole("button", { name: /^(Approve|Reject|Deploy|Promote|Backtest) v\d/ })).toHaveCount(0);
   const headers = { ...origin, "content-type": "application/json" };
