@@ -1,5 +1,6 @@
 """Load the simulator's labelled CSV: a header row (label, then feature names), empty field = missing."""
 import glob
+import io
 import json
 import os
 
@@ -16,7 +17,11 @@ def _csv_files(channel_dir):
 def _read(path):
     with open(path, encoding="utf-8") as handle:
         header = handle.readline().strip().split(",")
-        data = np.genfromtxt(handle, delimiter=",", dtype=np.float64, filling_values=np.nan)
+        rest = handle.read()
+    if not rest.strip():
+        # A header-only file (an empty window): no rows, rather than numpy's "Empty input" warning.
+        return header, np.empty((0, len(header)))
+    data = np.genfromtxt(io.StringIO(rest), delimiter=",", dtype=np.float64, filling_values=np.nan)
     return header, np.atleast_2d(data)
 
 
@@ -33,6 +38,8 @@ def load_channel(channel_dir):
         header = file_header
         parts.append(data)
     data = np.vstack(parts)
+    if len(data) == 0:
+        raise ValueError(f"channel {channel_dir} has no data rows (only a header)")
     return header[1:], data[:, 1:], data[:, 0]
 
 
