@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { RetrainFromDrift } from "@/components/training/retrain-from-drift";
 import type { DriftRun } from "@/lib/drift/drift-run";
 import { count, percent, shortTime, windowLabel } from "./drift-format";
 
@@ -40,7 +41,10 @@ export function LatestRunCard({ run }: { run: DriftRun }) {
       </dl>
       {run.recommendation && (
         <div role="status" className="m-4 mt-0 rounded-md border border-danger/30 bg-danger-soft px-4 py-3 text-[13px]">
-          <p className="font-semibold text-danger">Retraining recommended</p>
+          <div className="flex items-center justify-between gap-3">
+            <p className="font-semibold text-danger">Retraining recommended</p>
+            <RetrainFromDrift />
+          </div>
           <p className="text-muted">
             Drift on {run.recommendation.features.join(", ")} weighs {percent(run.recommendation.weight, 0)} of the production model&apos;s
             importance (threshold {percent(run.recommendation.threshold, 0)}). Recommended since {shortTime(run.recommendation.openedAt)}{" "}

@@ -6,6 +6,7 @@ import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
 import { promotionApiPaths, promotionApiSchemas } from "@/lib/promotion/openapi-paths";
 import { rolloutApiPaths, rolloutApiSchemas } from "@/lib/promotion/rollout-openapi-paths";
+import { trainingApiPaths, trainingApiSchemas } from "@/lib/training/openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
 import { asOpenApi } from "./openapi-fragments";
@@ -177,6 +178,7 @@ export function openApiDocument(serverUrl?: string) {
       ...promotionApiPaths,
       ...rolloutApiPaths,
       ...deploymentApiPaths,
+      ...trainingApiPaths,
     },
     components: {
       securitySchemes: {
@@ -202,6 +204,7 @@ export function openApiDocument(serverUrl?: string) {
         ...promotionApiSchemas,
         ...rolloutApiSchemas,
         ...deploymentApiSchemas,
+        ...trainingApiSchemas,
       },
     },
   };

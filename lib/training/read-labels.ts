@@ -1,5 +1,5 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { queueStatusIndexPk } from "@/lib/db/keys";
+import { queryAll } from "@/lib/db/query-all";
 import { store, type StoreDeps } from "@/lib/db/store";
 import type { LabeledItem } from "@/lib/labels/label-format";
 import { VERIFIED_STATUSES } from "@/lib/queue/queue-item";
@@ -16,23 +16,16 @@ export async function readVerifiedLabels(
   const { db, tableName } = store(deps);
   const items: LabeledItem[] = [];
   for (const status of VERIFIED_STATUSES) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: "GSI1",
-          // Sort keys are `<iso created>#<txn>`: "~" sorts after "#", so `to` itself is included.
-          KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
-          ExpressionAttributeValues: { ":pk": queueStatusIndexPk(input.tenantId, status), ":from": input.from, ":to": `${input.to}~` },
-          ExpressionAttributeNames: { "#status": "status", "#model": "model", "#verdict": "verdict" },
-          ProjectionExpression: "txnId, #status, features, #verdict, #model, createdAt",
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...((page.Items ?? []) as LabeledItem[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const pages = queryAll<LabeledItem>(db, {
+      TableName: tableName,
+      IndexName: "GSI1",
+      // Sort keys are `<iso created>#<txn>`: "~" sorts after "#", so `to` itself is included.
+      KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":pk": queueStatusIndexPk(input.tenantId, status), ":from": input.from, ":to": `${input.to}~` },
+      ExpressionAttributeNames: { "#status": "status", "#model": "model", "#verdict": "verdict" },
+      ProjectionExpression: "txnId, #status, features, #verdict, #model, createdAt",
+    });
+    for await (const item of pages) items.push(item);
   }
   return items.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.txnId < b.txnId ? -1 : 1));
 }

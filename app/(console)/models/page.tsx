@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
+import { TrainingJobsCard } from "@/components/training/training-jobs-card";
 import { requireSession } from "@/lib/http/require-session";
 import { AREA_ROLES } from "@/lib/auth/roles";
 import { ErrorBudgetPanel, ModelsPanel } from "./models-panel";
@@ -26,6 +27,9 @@ export default async function ModelsPage() {
       >
         <ModelsPanel tenantId={user.tenantId} />
       </Suspense>
+      <div className="mt-6">
+        <TrainingJobsCard />
+      </div>
       <div className="mt-6">
         <Suspense
           fallback={

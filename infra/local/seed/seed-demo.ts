@@ -12,6 +12,7 @@ import { seedDriftRuns } from "./seed-drift-runs";
 import { seedHistory } from "./seed-history";
 import { seedDeploymentStory } from "./seed-deployments";
 import { seedTenantModels, waitForEndpoints } from "./seed-models";
+import { seedTrainingData, seedTrainingSource } from "./seed-training";
 
 export interface DemoUser {
   email: string;
@@ -61,9 +62,11 @@ export async function seedDemo(opts: { password: string; previousApiKeys?: Recor
     }
     seed.apiKeys[tenant.tenantId] = await ensureApiKey(tenant.tenantId, opts.previousApiKeys?.[tenant.tenantId]);
     await seedTenantModels(tenant);
+    await seedTrainingData(tenant.modelPackageGroupName);
     await seedDeploymentStory(tenant, FEATURE_NAMES);
     seed.endpoints[tenant.tenantId] = tenant.endpointName;
   }
+  await seedTrainingSource();
   await waitForEndpoints(DEMO_TENANTS);
   const timings: string[] = [];
   const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
