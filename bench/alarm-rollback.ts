@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/alarm-rollback.ts [runs=5]`: the alarm path's breach → rollback finished on a
+ * `npm run bench:alarm-rollback [-- <runs, default 5>]`: the alarm path's breach → rollback finished on a
  * throwaway local stack (the launcher's, `--stack-only`, each service its own process), next to the
  * manual path on the same stack as the baseline.
  *
