@@ -167,7 +167,11 @@ describe("AlarmEvaluator", () => {
     }
     for (const d of decisions.drain()) {
       metrics.addDatum({
-        id: metricIdentity("FraudConsole", d.MetricName!, d.Dimensions),
+        id: metricIdentity(
+          "FraudConsole",
+          d.MetricName!,
+          d.Dimensions?.map((x) => ({ Name: x.Name!, Value: x.Value! })),
+        ),
         timestamp: d.Timestamp!.getTime(),
         unit: d.Unit!,
         resolution: d.StorageResolution === 1 ? 1 : 60,
