@@ -37,7 +37,11 @@ async function startStack(): Promise<{ stack: StackUrls; stop: () => Promise<voi
   const deadline = Date.now() + 600_000;
   while (!existsSync(demoFile)) {
     if (child.exitCode !== null) throw new Error(`the stack exited (${child.exitCode})`);
-    if (Date.now() > deadline) throw new Error("the stack did not start in 10 minutes");
+    if (Date.now() > deadline) {
+      // Not left running behind the failed bench.
+      child.kill("SIGTERM");
+      throw new Error("the stack did not start in 10 minutes");
+    }
     await sleep(500);
   }
   const { stack } = JSON.parse(await readFile(demoFile, "utf8")) as { stack: StackUrls };
