@@ -26,6 +26,24 @@ const envSchema = z
      * model per deployed package version). The CDK app sets it; the local emulator accepts any.
      */
     SAGEMAKER_EXECUTION_ROLE_ARN: z.string().min(20).default("arn:aws:iam::000000000000:role/fraud-console-sagemaker"),
+    /**
+     * Per-tenant execution roles, JSON `{ "<tenantId>": "<role ARN>" }` (lib/aws/execution-role.ts):
+     * the CDK app gives each tenant a role that reaches only its own prefixes. A tenant not in it
+     * gets SAGEMAKER_EXECUTION_ROLE_ARN.
+     */
+    SAGEMAKER_EXECUTION_ROLE_ARNS: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text) return undefined;
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be a JSON object of tenant id → role ARN" });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string().min(1), z.string().startsWith("arn:")).optional()),
     /** s3rver (and other S3 look-alikes) need path-style URLs; AWS does not. */
     S3_FORCE_PATH_STYLE: booleanString,
     /** CloudWatch namespace for the console's own metrics (decisions, degraded responses). */
@@ -66,6 +84,26 @@ const envSchema = z
      * 1 = the load balancer (or Next itself locally). The client address counts sign-in failures.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    /**
+     * Retraining (lib/training): hours after which an analyst's "false positive" verdict counts as a
+     * matured legitimate label (a chargeback could still contradict a younger one); see
+     * lib/training/label-maturity.ts. The demo's history spans three days, hence one day by default.
+     */
+    TRAINING_LEGIT_MATURITY_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 365)
+      .default(24),
+    /** The training script as SageMaker script mode takes it (sagemaker_submit_directory); default under the models bucket. */
+    /**
+     * Where the tail of a training job's log can be read (`{name}` = the job): the local SageMaker's
+     * `/_emulator/training-jobs/{name}/log`. Unset on AWS, where the log is in CloudWatch Logs.
+     */
+    TRAINING_LOG_TAIL_URL: z.string().min(8).optional(),
+    TRAINING_SOURCE_S3_URI: z
+      .string()
+      .regex(/^s3:\/\/[^/]+\/.+\.tar\.gz$/, "an s3:// URI of a .tar.gz")
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.AUTH_PROVIDER !== "oidc") return;

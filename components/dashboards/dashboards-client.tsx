@@ -9,6 +9,8 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import type { PanelName } from "@/lib/dashboards/get-dashboard";
 import { RANGE_PRESETS, type RangePreset } from "@/lib/dashboards/range";
 import { dashboardOptions, dashboardSearchToParams, type DashboardSearch } from "@/lib/queries/dashboards";
+import { BudgetPanel } from "./budget-panel";
+import { DriftPanel } from "./drift-panel";
 import { ImpactPanel } from "./impact-panel";
 import { QualityPanel } from "./quality-panel";
 import { AnalystsPanel, QueuePanel } from "./queue-panel";
@@ -41,6 +43,10 @@ export function DashboardsClient({ search, panels }: { search: DashboardSearch; 
           {error && <ErrorCallout title="Refreshing failed; showing the last figures">{error.message}</ErrorCallout>}
           {has("traffic") && p.traffic && <TrafficPanel data={p.traffic} stepSeconds={data.step} />}
           {has("variants") && p.variants && <VariantsPanel data={p.variants} markers={markers} />}
+          <div className="grid gap-4 xl:grid-cols-2">
+            {has("budget") && p.budget && <BudgetPanel data={p.budget} />}
+            {has("drift") && p.drift && <DriftPanel data={p.drift} />}
+          </div>
           <div className="grid gap-4 xl:grid-cols-2">
             {has("queue") && p.queue && <QueuePanel data={p.queue} />}
             {has("analysts") && p.analysts && <AnalystsPanel data={p.analysts} />}

@@ -42,6 +42,8 @@ interface TimeChartProps {
   /** A shaded stretch of the time axis (e.g. the label-lag window). */
   shade?: { from: number; to: number; label: string };
   markers?: readonly ChartMarker[];
+  /** Horizontal lines at policy values (e.g. the error budget's freeze and rollback shares). */
+  thresholds?: ReadonlyArray<{ value: number; label: string; color: string }>;
   yMax?: number;
   /** The y axis reaches at least this high, so a flat zero line does not get a 0–400 % scale. */
   minTop?: number;
@@ -74,6 +76,7 @@ export function TimeChart({
   height = 180,
   shade,
   markers = [],
+  thresholds = [],
   yMax,
   minTop,
 }: TimeChartProps) {
@@ -127,6 +130,15 @@ export function TimeChart({
         label={{ value: shade.label, fontSize: 11, fill: "var(--muted)", position: "insideTop" }}
       />
     ) : null,
+    ...thresholds.map((th) => (
+      <ReferenceLine
+        key={`y${th.label}`}
+        y={th.value}
+        stroke={th.color}
+        strokeDasharray="4 3"
+        label={{ value: th.label, fontSize: 10, fill: th.color, position: "insideTopRight" }}
+      />
+    )),
     ...markers.map((m) => (
       <ReferenceLine
         key={`m${m.at}${m.label}`}

@@ -10,6 +10,9 @@ const APPROVAL: Record<string, { tone: BadgeTone; label: string }> = {
   PendingManualApproval: { tone: "warning", label: "Pending approval" },
 };
 
+/** The figures row's columns (the actions row spans them all). */
+const COLUMNS = 7;
+
 const formatMetric = (value: number | null | undefined) => (value == null ? "—" : value.toFixed(3));
 const formatDay = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : "—");
 
@@ -25,7 +28,8 @@ function Figure({ value, champion }: { value: number | null | undefined; champio
 
 /**
  * The promotion screen's versions: evaluation (beside production's on the same split), approval
- * with who/when/comment, where each is deployed, and per version the actions `renderActions` draws.
+ * with who/when/comment, where each is deployed, and per version the actions `renderActions` draws
+ * in a row of their own beneath (each version is one <tbody id="v<N>">, the Endpoints page's anchor).
  * Props only: the screen fetches.
  */
 export function ModelVersionsTable({
@@ -47,16 +51,16 @@ export function ModelVersionsTable({
             "Evaluated · training data",
             "Approval",
             "Deployed",
-            ...(renderActions ? [{ label: "Actions", className: "w-72" }] : []),
           ]}
         />
-        <tbody className="divide-y divide-line">
-          {versions.map((v) => {
-            const approval = APPROVAL[v.approval.status] ?? { tone: "neutral" as const, label: v.approval.status };
-            const m = v.metrics;
-            const champion = m?.champion;
-            return (
-              <tr key={v.arn || v.version} id={`v${v.version}`} className="scroll-mt-4 align-top">
+        {versions.map((v) => {
+          const approval = APPROVAL[v.approval.status] ?? { tone: "neutral" as const, label: v.approval.status };
+          const m = v.metrics;
+          const champion = m?.champion;
+          return (
+            // One body per version: its figures, then its actions across the table's width.
+            <tbody key={v.arn || v.version} id={`v${v.version}`} className="scroll-mt-4 border-t border-line first-of-type:border-t-0">
+              <tr className="align-top">
                 <td className="tabular px-4 py-2.5 font-semibold" title={v.description ?? undefined}>
                   v{v.version}
                   {champion && <span className="block text-[11px] font-normal text-subtle">vs prod v{champion.version}</span>}
@@ -95,11 +99,23 @@ export function ModelVersionsTable({
                         </span>
                       ))}
                 </td>
-                {renderActions && <td className="px-4 py-2.5">{renderActions(v)}</td>}
               </tr>
-            );
-          })}
-        </tbody>
+              {renderActions && (
+                <tr>
+                  <td colSpan={COLUMNS} className="px-4 pb-3 pt-0">
+                    <div
+                      role="group"
+                      aria-label={`Actions for v${v.version}`}
+                      className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-x-4 gap-y-1"
+                    >
+                      {renderActions(v)}
+                    </div>
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          );
+        })}
       </table>
     </div>
   );

@@ -9,6 +9,7 @@ import { auditKeys } from "@/lib/queries/audit";
 import { modelsKeys, modelsQueryOptions, postApproval } from "@/lib/queries/models";
 import { ApprovalDialog } from "./approval-dialog";
 import { ModelVersionsTable } from "./model-versions-table";
+import { RolloutActions } from "./rollout-actions";
 import { VersionActionButton } from "./version-action-button";
 
 /** The promotion screen: versions with their gates, approvals and deployments; Approve / Reject per version. */
@@ -56,6 +57,7 @@ export function ModelsScreen() {
               onClick={() => open(v, "Approved")}
             />
             <VersionActionButton label={`Reject v${v.version}`} action={v.actions.reject} onClick={() => open(v, "Rejected")} />
+            <RolloutActions version={v} overview={data} />
           </>
         )}
       />

@@ -14,11 +14,11 @@ export function VersionActionButton({
   onClick: () => void;
 }) {
   return (
-    <div className="mb-2 last:mb-0">
+    <div className="py-1">
       <Button tone={tone} disabled={!action.allowed} onClick={onClick}>
         {label}
       </Button>
-      <p className={`mt-1 text-[12px] ${action.allowed ? "text-muted" : "text-danger"}`}>{action.reason}</p>
+      <p className={`mt-1 text-[11.5px] leading-snug ${action.allowed ? "text-muted" : "text-danger"}`}>{action.reason}</p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { PromotionGuardrailSettings } from "@/lib/promotion/guardrails";
 import type { ApprovalGates, Slo } from "@/lib/settings/tenant-settings";
 import { Field, TextInput } from "./controls";
 import type { FieldErrors } from "./field-errors";
@@ -20,13 +21,15 @@ interface NumberField {
 export function PromotionGatesFields({
   gates,
   slo,
+  guardrails,
   errors,
   onChange,
 }: {
   gates: ApprovalGates;
   slo: Slo;
+  guardrails: PromotionGuardrailSettings;
   errors: FieldErrors;
-  onChange: (patch: { approvalGates?: ApprovalGates; slo?: Slo }) => void;
+  onChange: (patch: { approvalGates?: ApprovalGates; slo?: Slo; promotionGuardrails?: PromotionGuardrailSettings }) => void;
 }) {
   const fields: NumberField[] = [
     {
@@ -84,12 +87,57 @@ export function PromotionGatesFields({
       step: 1,
       set: (latencyP95Ms) => onChange({ slo: { ...slo, latencyP95Ms } }),
     },
+    // Promotion of a canary to 100% (lib/promotion/guardrails.ts), over the canary's last hour.
+    {
+      id: "guard-min-requests",
+      label: "Promotion: canary requests, at least",
+      hint: "served in the last hour",
+      path: "promotionGuardrails.minCanaryRequests",
+      value: guardrails.minCanaryRequests,
+      min: 1,
+      max: 1_000_000,
+      step: 1,
+      set: (minCanaryRequests) => onChange({ promotionGuardrails: { ...guardrails, minCanaryRequests } }),
+    },
+    {
+      id: "guard-5xx-excess",
+      label: "Promotion: canary 5xx above production, at most (points)",
+      hint: "percentage points",
+      path: "promotionGuardrails.max5xxRateExcess",
+      value: Number((guardrails.max5xxRateExcess * 100).toFixed(3)),
+      min: 0,
+      max: 100,
+      step: 0.1,
+      set: (points) => onChange({ promotionGuardrails: { ...guardrails, max5xxRateExcess: Number((points / 100).toFixed(6)) } }),
+    },
+    {
+      id: "guard-p95-ratio",
+      label: "Promotion: canary p95 ÷ production's, at most",
+      hint: "plus the slack below",
+      path: "promotionGuardrails.maxP95LatencyRatio",
+      value: guardrails.maxP95LatencyRatio,
+      min: 1,
+      max: 100,
+      step: 0.05,
+      set: (maxP95LatencyRatio) => onChange({ promotionGuardrails: { ...guardrails, maxP95LatencyRatio } }),
+    },
+    {
+      id: "guard-p95-slack",
+      label: "Promotion: p95 slack (ms)",
+      hint: "so two fast variants' noise is no regression",
+      path: "promotionGuardrails.p95LatencySlackMs",
+      value: guardrails.p95LatencySlackMs,
+      min: 0,
+      max: 60_000,
+      step: 1,
+      set: (p95LatencySlackMs) => onChange({ promotionGuardrails: { ...guardrails, p95LatencySlackMs } }),
+    },
   ];
   return (
     <FormSection
       id="promotion-heading"
       title="Promotion gates and SLO"
-      description="A model version is approved only with at least the minimum ROC-AUC and no further behind production than these tolerances on the same held-out split. The SLO sets the error budget: 30% of it burned within 7 days freezes promotions, 80% rolls the canary back."
+      description="A model version is approved only with at least the minimum ROC-AUC and no further behind production than these tolerances on the same held-out split. A canary is promoted only with enough requests in its last hour and 5xx rate and p95 latency no worse than production's beyond these. The SLO sets the error budget: 30% of it burned within 7 days freezes promotions, 80% rolls the canary back."
     >
       <div className="grid max-w-2xl grid-cols-2 gap-4 md:grid-cols-3">
         {fields.map((f) => (

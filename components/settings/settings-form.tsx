@@ -101,6 +101,7 @@ export function SettingsForm() {
       <PromotionGatesFields
         gates={draft.approvalGates}
         slo={draft.slo}
+        guardrails={draft.promotionGuardrails}
         errors={errors}
         onChange={(patch) => edit({ ...draft, ...patch })}
       />

@@ -43,6 +43,10 @@ test.describe("an ML engineer", () => {
     await expect(figure(page.getByTestId("panel-analysts"), "Median time to verdict")).toHaveText(/min|h/);
     await expect(figure(page.getByTestId("panel-quality"), "Precision v2")).toHaveText(/^\d+\.\d+%$/);
     await expect(page.getByTestId("panel-impact-USD")).toContainText("Confirmed fraud declined");
+    // The error budget as promotion reads it, and the seeded drift (infra/local/seed/demo-drift.ts).
+    await expect(figure(page.getByTestId("panel-budget"), "Budget remaining")).toHaveText(/^-?\d+\.\d+%$/);
+    await expect(figure(page.getByTestId("panel-drift"), "Status")).toHaveText("alert");
+    await expect(page.getByRole("list", { name: "Top drifting features" }).getByText("Amount", { exact: true })).toBeVisible();
     await keepScreenshot(page, "dashboards-light.png");
 
     await page.getByRole("button", { name: "Last 15 min" }).click();

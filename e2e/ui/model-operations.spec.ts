@@ -30,8 +30,8 @@ test("Models shows each version's evaluation figures from the registry, as train
     pr_auc: number;
   };
   await page.goto("/models");
-  // Each version's row is anchored as #v<N> (the Endpoints page links there).
-  const v2 = page.locator("tr#v2");
+  // Each version is anchored as #v<N> (the Endpoints page links there).
+  const v2 = page.locator("#v2");
   await expect(v2).toContainText(evaluation.roc_auc.toFixed(3));
   await expect(v2).toContainText(evaluation.pr_auc.toFixed(3));
 });

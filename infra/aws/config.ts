@@ -31,6 +31,12 @@ export interface AppConfig {
   readonly autoscaling: { minInstances: number; maxInstances: number; invocationsPerInstancePerMinute: number };
   /** WAF rate-based rules: requests per 5 minutes per client address, and per API key on /api/score*. */
   readonly rateLimits: { perAddressPer5Min: number; perApiKeyPer5Min: number };
+  /**
+   * Capture bytes of a tenant's trailing day above which drift fans out per hour (drift-fan-out.ts).
+   * One Lambda streams a day whole in well under its 15 minutes up to here (the drift job's target
+   * is 1 M records in ≤ 10 s; ~1 KB of capture per record).
+   */
+  readonly driftFanOutAboveBytes: number;
   /** Console tasks behind the load balancer. */
   readonly console: { minTasks: number; maxTasks: number; cpu: number; memoryMiB: number };
 }
@@ -59,6 +65,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     // deliberately low guess for a 14-feature XGBoost model until a load test says otherwise.
     autoscaling: { minInstances: 1, maxInstances: 4, invocationsPerInstancePerMinute: 3000 },
     rateLimits: { perAddressPer5Min: 3000, perApiKeyPer5Min: 60000 },
+    driftFanOutAboveBytes: 2 * 1024 ** 3,
     console: { minTasks: 2, maxTasks: 6, cpu: 1024, memoryMiB: 2048 },
     ...overrides,
   });
@@ -79,6 +86,7 @@ export function validateConfig(config: AppConfig): AppConfig {
   if (!(config.dailyBudgetUsd > 0)) problems.push("dailyBudgetUsd must be positive");
   // WAF's rate-based rules count over 5 minutes and accept limits from 10 (AWS WAF RateBasedStatement).
   if (config.rateLimits.perAddressPer5Min < 10 || config.rateLimits.perApiKeyPer5Min < 10) problems.push("rateLimits: at least 10");
+  if (!(config.driftFanOutAboveBytes > 0)) problems.push("driftFanOutAboveBytes must be positive");
   if (config.console.minTasks < 1 || config.console.maxTasks < config.console.minTasks) problems.push("console: 1 ≤ minTasks ≤ maxTasks");
   if (problems.length > 0) throw new Error(`Invalid CDK app configuration: ${problems.join("; ")}`);
   return config;

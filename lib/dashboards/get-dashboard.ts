@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { tenantEndpoint } from "@/lib/scoring/tenant-endpoint";
 import type { PanelContext, PanelDeps } from "./panel-context";
 import { analystsPanel } from "./panels/analysts";
+import { budgetPanel } from "./panels/budget";
+import { driftPanel } from "./panels/drift";
 import { impactPanel } from "./panels/impact";
 import { qualityPanel } from "./panels/quality";
 import { queuePanel } from "./panels/queue";
@@ -14,7 +16,7 @@ import type { DashboardRange } from "./range";
 
 /**
  * The dashboards' panels, each built from one GetMetricData (plus key look-ups in DynamoDB for the
- * queue) — never one call per series, never a Scan. Analysts see the Team view (queue and analysts);
+ * queue, the deployment markers and the drift runs) — never one call per series, never a Scan. Analysts see the Team view (queue and analysts);
  * the other panels are for engineers, enforced here so the API and the page agree.
  */
 export const PANELS = {
@@ -22,6 +24,8 @@ export const PANELS = {
   variants: { build: variantsPanel, roles: AREA_ROLES.endpoints },
   quality: { build: qualityPanel, roles: AREA_ROLES.endpoints },
   impact: { build: impactPanel, roles: AREA_ROLES.endpoints },
+  budget: { build: budgetPanel, roles: AREA_ROLES.models },
+  drift: { build: driftPanel, roles: AREA_ROLES.drift },
   queue: { build: queuePanel, roles: AREA_ROLES.queue },
   analysts: { build: analystsPanel, roles: AREA_ROLES.queue },
 } as const;

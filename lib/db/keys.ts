@@ -123,5 +123,14 @@ export const rollbackIndexSk = (startedAt: string, id: string) => `${startedAt}#
 /** Notification webhooks (lib/notifications), apart from the settings item so they are never sent to browsers whole. */
 export const NOTIFICATIONS_SK = "NOTIFICATIONS";
 
+/**
+ * Training jobs (lib/training): one item per job in the tenant's partition, SK `TRAININGJOB#<name>`
+ * (names begin with their creation time, so a Query lists them newest first), and one lock item per
+ * tenant (`TRAININGLOCK`) taken with a conditional put: one job at a time per tenant.
+ */
+export const trainingJobSk = (name: string) => `TRAININGJOB#${name}`;
+export const TRAINING_JOB_SK_PREFIX = "TRAININGJOB#";
+export const TRAINING_LOCK_SK = "TRAININGLOCK";
+
 /** An SNS alarm message the rollback handler took up (lib/deployments/rollback-handler.ts): redeliveries find it. */
 export const alarmMessageSk = (messageId: string) => `ALARMMSG#${messageId}`;

@@ -10,7 +10,7 @@ import { auditedAction, type AuditDeps } from "@/lib/audit/audited-action";
 import { sageMakerClient } from "@/lib/aws/clients";
 import { isConditionFailed } from "@/lib/db/condition";
 import { store } from "@/lib/db/store";
-import { env } from "@/lib/env";
+import { executionRoleArnFor } from "@/lib/aws/execution-role";
 import { AppError } from "@/lib/errors/app-error";
 import { buildEndpointConfigInput, endpointConfigNameFor, TENANT_TAG } from "./build-endpoint-config";
 import { deploymentChanged } from "./deployment-changes";
@@ -70,7 +70,7 @@ export async function deploy(input: DeployInput, deps: DeploymentDeps = {}): Pro
             tenantId: input.tenantId,
             modelPackageGroupName: spec.modelPackageGroupName,
             modelVersion: v.modelVersion,
-            executionRoleArn: env().SAGEMAKER_EXECUTION_ROLE_ARN,
+            executionRoleArn: executionRoleArnFor(input.tenantId),
           },
           sm,
         ).catch(rethrowAs("Creating the model"));

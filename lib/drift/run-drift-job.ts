@@ -69,23 +69,25 @@ export async function capturePartial(
 
 const DEFAULT_CONCURRENCY = 8;
 
-/**
- * The drift job for a tenant endpoint and a window [from, to): lists the capture objects of every
- * variant, streams each (never the whole window in memory: a few partials of fixed size and one
- * stream per reader), merges the partials by adding counts, and computes every figure against the
- * training baseline of the version that served the rows. Thresholds, status and persistence are
- * the caller's (drift-app).
- */
-export async function runDriftJob(input: DriftJobInput, deps: DriftJobDeps = {}): Promise<DriftResult> {
+/** The map half of the job over a window: its capture objects' merged partial, and how many objects. */
+export interface WindowPartial {
+  partial: DriftPartial;
+  objects: number;
+}
+
+async function windowPlans(input: DriftJobInput, deps: DriftJobDeps) {
   if (!(input.from.getTime() < input.to.getTime())) throw new AppError("bad_request", "The window's start must be before its end");
   const source = await captureSource(input, deps);
-  const versionOf = deps.versionOf ?? (await servingVersions(input, deps));
   const planOf = baselinePlans((version) => loadBaseline({ modelPackageGroupName: source.tenant.modelPackageGroupName, version }, deps));
+  return { source, planOf };
+}
+
+async function partialOf(input: DriftJobInput, deps: DriftJobDeps, { source, planOf }: Awaited<ReturnType<typeof windowPlans>>) {
+  const versionOf = deps.versionOf ?? (await servingVersions(input, deps));
   const objects = await listCaptureObjects(
     { destination: source.destination, endpointName: input.endpointName, from: input.from, to: input.to },
     deps,
   );
-
   let total = emptyPartial();
   let next = 0;
   const worker = async () => {
@@ -95,11 +97,42 @@ export async function runDriftJob(input: DriftJobInput, deps: DriftJobDeps = {})
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? DEFAULT_CONCURRENCY, objects.length) }, worker));
+  return { partial: total, objects: objects.length };
+}
 
+async function resultOf(input: DriftJobInput, window: WindowPartial, planOf: PlanOf): Promise<DriftResult> {
   const plans = new Map<string, BinningPlan>();
-  for (const version of Object.keys(total.versions)) {
+  for (const version of Object.keys(window.partial.versions)) {
     const plan = await planOf(version);
     if (plan) plans.set(version, plan);
   }
-  return driftResult({ endpointName: input.endpointName, from: input.from, to: input.to, objects: objects.length }, total, plans);
+  return driftResult({ endpointName: input.endpointName, from: input.from, to: input.to, objects: window.objects }, window.partial, plans);
+}
+
+/**
+ * The map step over a window (an hour of a fan-out, infra/aws): every capture object of every
+ * variant in [from, to), streamed and merged into one partial of fixed size.
+ */
+export async function windowPartial(input: DriftJobInput, deps: DriftJobDeps = {}): Promise<WindowPartial> {
+  return partialOf(input, deps, await windowPlans(input, deps));
+}
+
+/**
+ * The reduce step: the figures of a window from its partial — the partials of its parts (hours,
+ * objects) merged by adding counts (mergePartials), objects summed — as runDriftJob computes them.
+ */
+export async function windowResult(input: DriftJobInput, window: WindowPartial, deps: DriftJobDeps = {}): Promise<DriftResult> {
+  return resultOf(input, window, (await windowPlans(input, deps)).planOf);
+}
+
+/**
+ * The drift job for a tenant endpoint and a window [from, to): lists the capture objects of every
+ * variant, streams each (never the whole window in memory: a few partials of fixed size and one
+ * stream per reader), merges the partials by adding counts, and computes every figure against the
+ * training baseline of the version that served the rows. Thresholds, status and persistence are
+ * the caller's (drift-app).
+ */
+export async function runDriftJob(input: DriftJobInput, deps: DriftJobDeps = {}): Promise<DriftResult> {
+  const plans = await windowPlans(input, deps);
+  return resultOf(input, await partialOf(input, deps, plans), plans.planOf);
 }

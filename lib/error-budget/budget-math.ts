@@ -29,6 +29,8 @@ export interface BudgetInput {
   slo: Slo;
   endMs: number;
   series: SloSeries;
+  /** The timeline's stretch and step (a multiple of 5 minutes); default: the 30 days, hourly. */
+  timeline?: { fromMs: number; stepSeconds: number };
 }
 
 const STEPS = LOOKBACK_SECONDS / STEP_SECONDS;
@@ -104,9 +106,12 @@ export function computeErrorBudget(input: BudgetInput): ErrorBudget {
   }
 
   const latency30d = input.series.latencyP95Ms["30d"] ?? null;
-  const hourSteps = steps(3_600);
+  const every = steps(Math.max(STEP_SECONDS, input.timeline?.stepSeconds ?? 3_600));
+  const first = input.timeline
+    ? STEPS - Math.floor((endMs - Math.max(input.timeline.fromMs, timeAt(0))) / (every * STEP_SECONDS * 1000)) * every
+    : STEPS - budgetSteps + every;
   const timeline: BudgetPoint[] = [];
-  for (let k = STEPS - budgetSteps + hourSteps; k <= STEPS; k += hourSteps) {
+  for (let k = Math.max(0, first); k <= STEPS; k += every) {
     timeline.push({ at: iso(timeAt(k)), remaining: 1 - consumedAt(k), burnedLast7d: burned7At(k), burnRate1h: burnAt(k, 3_600) });
   }
 

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { StoreDeps } from "@/lib/db/store";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { Slo } from "@/lib/settings/tenant-settings";
-import { computeErrorBudget, evaluationEnd } from "./budget-math";
+import { computeErrorBudget, evaluationEnd, type BudgetInput } from "./budget-math";
 import type { ErrorBudget } from "./error-budget";
 import { readSloSeries } from "./read-slo-series";
 
@@ -19,7 +19,10 @@ export interface ErrorBudgetDeps extends StoreDeps {
  * alerts, the freeze (since when, until when) and the rollback threshold. Evaluated at the last full
  * 5 minutes before `now`. The promotion freeze (rollout) and the Models page both read this.
  */
-export async function getErrorBudget(input: { tenantId: string; now?: Date }, deps: ErrorBudgetDeps = {}): Promise<ErrorBudget> {
+export async function getErrorBudget(
+  input: { tenantId: string; now?: Date; timeline?: BudgetInput["timeline"] },
+  deps: ErrorBudgetDeps = {},
+): Promise<ErrorBudget> {
   const endMs = evaluationEnd(input.now ?? (deps.now ?? (() => new Date()))());
   const slo = deps.slo ?? (await getSettings({ tenantId: input.tenantId }, deps)).settings.slo;
   let series;
@@ -28,5 +31,5 @@ export async function getErrorBudget(input: { tenantId: string; now?: Date }, de
   } catch (error) {
     throw new AppError("unavailable", "CloudWatch did not answer; the error budget cannot be computed right now", { cause: error });
   }
-  return computeErrorBudget({ tenantId: input.tenantId, slo, endMs, series });
+  return computeErrorBudget({ tenantId: input.tenantId, slo, endMs, series, timeline: input.timeline });
 }

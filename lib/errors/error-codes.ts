@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   canary_unhealthy: 409,
   canary_too_few_requests: 409,
   budget_frozen: 409,
+  // Retraining (lib/training): one job at a time per tenant.
+  training_running: 409,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -37,6 +37,16 @@ describe("decision metrics", () => {
     expect(metrics.drain()).toEqual([]);
   });
 
+  it("publishes no latency for a transaction whose latency was not measured, and still counts it", () => {
+    const metrics = createDecisionMetrics();
+    metrics.record({ ...sample, variant: "production", latencyMs: null });
+    const names = metrics.drain().map((d) => d.MetricName);
+    expect(names).toContain("Errors");
+    expect(names).toContain("Decisions");
+    expect(names).not.toContain("Latency");
+    expect(names).not.toContain("VariantLatency");
+  });
+
   it("splits a minute's latencies into datums of at most 150 values", () => {
     const metrics = createDecisionMetrics();
     for (let i = 1; i <= 400; i++) metrics.record({ ...sample, latencyMs: i });

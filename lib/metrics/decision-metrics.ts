@@ -37,7 +37,8 @@ export interface DecisionSample {
   decision: MetricDecision;
   degraded: boolean;
   ruleOnly: boolean;
-  latencyMs: number;
+  /** The answer's latency; null when none was measured for this transaction alone (the seeded history scores in batches). */
+  latencyMs: number | null;
   /** Epoch ms. */
   at: number;
   /** The variant that answered, when the model did. */
@@ -63,13 +64,15 @@ export function decisionSamples(sample: DecisionSample): MetricSample[] {
   // Zeros are sent too: a graph of REVIEW decisions shows 0, not a gap, in a quiet minute.
   const samples = DECISIONS.map((d) => one("Decisions", d === sample.decision ? 1 : 0, [["Decision", d]]));
   samples.push(one("Degraded", sample.degraded ? 1 : 0), one("RuleOnly", sample.ruleOnly ? 1 : 0), one("Errors", 0));
-  const latency = roundLatency(sample.latencyMs);
-  samples.push({ name: "Latency", dimensions: [tenant], value: latency, unit: "Milliseconds", at });
-  // High resolution: the canary's latency alarm reads it in 10 s periods in tests and the demo
-  // (lib/deployments/alarm-definitions.ts).
-  if (sample.variant) {
-    const dimensions = [tenant, ["Variant", sample.variant]] as const;
-    samples.push({ name: "VariantLatency", dimensions, value: latency, unit: "Milliseconds", at, highResolution: true });
+  if (sample.latencyMs !== null) {
+    const latency = roundLatency(sample.latencyMs);
+    samples.push({ name: "Latency", dimensions: [tenant], value: latency, unit: "Milliseconds", at });
+    // High resolution: the canary's latency alarm reads it in 10 s periods in tests and the demo
+    // (lib/deployments/alarm-definitions.ts).
+    if (sample.variant) {
+      const dimensions = [tenant, ["Variant", sample.variant]] as const;
+      samples.push({ name: "VariantLatency", dimensions, value: latency, unit: "Milliseconds", at, highResolution: true });
+    }
   }
   if (sample.score != null) samples.push(one("ScoreBand", 1, [["Band", scoreBand(sample.score)]]));
   if (sample.amount !== undefined && sample.currency) {

@@ -20,6 +20,8 @@ export interface ModelVersionView extends ModelVersionDetails {
 export interface ModelsOverview {
   modelPackageGroupName: string;
   endpointName: string;
+  /** SageMaker's EndpointStatus: the page follows a deployment until InService. */
+  endpointStatus: string | null;
   productionVersion: number | null;
   gates: ApprovalGates;
   versions: ModelVersionView[];
@@ -49,6 +51,7 @@ export async function getModelsOverview(
   return {
     modelPackageGroupName: tenant.modelPackageGroupName,
     endpointName: tenant.endpointName,
+    endpointStatus: deployments.endpointStatus,
     productionVersion: deployments.productionVersion,
     gates: settings.approvalGates,
     versions: details.map((version) => {
@@ -58,6 +61,7 @@ export async function getModelsOverview(
         deployments: where,
         productionVersion: deployments.productionVersion,
         gates: settings.approvalGates,
+        all: deployments.byVersion,
       });
       return { ...version, deployments: where, actions };
     }),

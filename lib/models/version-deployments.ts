@@ -16,6 +16,8 @@ export interface DeploymentsByVersion {
   /** The version of the variant named "production" (else the largest live share); null without an endpoint. */
   productionVersion: number | null;
   byVersion: ReadonlyMap<number, VersionDeployment[]>;
+  /** SageMaker's EndpointStatus (Updating while a deployment moves it); null without an endpoint. */
+  endpointStatus: string | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function getVersionDeployments(
   try {
     described = await describeEndpointModels({ endpointName: input.endpointName, withVersions: true }, deps);
   } catch (error) {
-    if (isSageMakerMissing(error)) return { productionVersion: null, byVersion: new Map() };
+    if (isSageMakerMissing(error)) return { productionVersion: null, byVersion: new Map(), endpointStatus: null };
     throw error;
   }
   const live = described.endpoint.ProductionVariants ?? [];
@@ -57,5 +59,5 @@ export async function getVersionDeployments(
       production = { version, share: row.share, named };
     }
   }
-  return { productionVersion: production?.version ?? null, byVersion };
+  return { productionVersion: production?.version ?? null, byVersion, endpointStatus: described.endpoint.EndpointStatus ?? null };
 }

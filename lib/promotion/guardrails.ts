@@ -1,5 +1,7 @@
+import { z } from "zod";
+
 /**
- * When a canary may be promoted to 100%. Defaults (a tenant gets these; tests pass their own):
+ * When a canary may be promoted to 100%. Defaults (a tenant's settings may change them):
  * over the last hour the canary has served at least 100 requests, its 5xx rate is at most 0.5
  * percentage points above production's, and its p95 ModelLatency at most 25% (+5 ms, so that two
  * fast variants' noise is not a regression) above production's. The error budget must not be frozen.
@@ -15,13 +17,26 @@ export interface PromotionGuardrails {
   windowMs: number;
 }
 
-export const DEFAULT_PROMOTION_GUARDRAILS: PromotionGuardrails = {
+/** The window is fixed at one hour: one CloudWatch period, so the p95 is over every request in it. */
+export const GUARDRAIL_WINDOW_MS = 3_600_000;
+
+/** The tenant setting (Settings → Promotion gates and SLO): everything but the window. */
+export const promotionGuardrailsSchema = z.object({
+  minCanaryRequests: z.number().int().min(1).max(1_000_000),
+  max5xxRateExcess: z.number().min(0).max(1),
+  maxP95LatencyRatio: z.number().min(1).max(100),
+  p95LatencySlackMs: z.number().min(0).max(60_000),
+});
+export type PromotionGuardrailSettings = z.infer<typeof promotionGuardrailsSchema>;
+
+export const DEFAULT_PROMOTION_GUARDRAIL_SETTINGS: PromotionGuardrailSettings = {
   minCanaryRequests: 100,
   max5xxRateExcess: 0.005,
   maxP95LatencyRatio: 1.25,
   p95LatencySlackMs: 5,
-  windowMs: 3_600_000,
 };
+
+export const DEFAULT_PROMOTION_GUARDRAILS: PromotionGuardrails = { ...DEFAULT_PROMOTION_GUARDRAIL_SETTINGS, windowMs: GUARDRAIL_WINDOW_MS };
 
 /** One variant's figures over the window (CloudWatch AWS/SageMaker, per variant). */
 export interface VariantHealth {

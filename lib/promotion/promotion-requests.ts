@@ -24,6 +24,9 @@ export const promoteRequestSchema = z.object({
   reason: z.string().trim().min(1, "say why").max(500),
 });
 
+/** GET /api/endpoints/{name}/promote?variant: the check a promotion of that canary would pass or fail. */
+export const promoteCheckQuerySchema = z.object({ variant: z.string().min(1).max(63).default("canary") });
+
 /** GET /api/models/{version}/comparison?from&to. */
 export const comparisonQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }).optional(),

@@ -50,13 +50,62 @@ export const rolloutApiPaths = {
     },
   },
   "/api/endpoints/{name}/promote": {
+    get: {
+      operationId: "checkPromotion",
+      summary: "What a promotion of the canary would be judged on now, and every reason it would be refused",
+      description:
+        "The same check the POST applies: the error budget's freeze, then the canary's requests, 5xx rate and p95 ModelLatency " +
+        "over the last hour against production's, by the tenant's guardrails (settings.promotionGuardrails). `blockers` lists " +
+        "every refusal in order (the first is the POST's answer); `allowed` is true when there is none.",
+      security: session,
+      parameters: [
+        { name: "name", in: "path", required: true, schema: { type: "string" } },
+        { name: "variant", in: "query", required: false, schema: { type: "string", default: "canary" } },
+      ],
+      responses: {
+        "200": {
+          description: "OK",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["allowed", "blockers", "health", "guardrails", "freeze"],
+                properties: {
+                  allowed: { type: "boolean" },
+                  blockers: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        code: { type: "string", enum: ["budget_frozen", "canary_too_few_requests", "canary_unhealthy"] },
+                        message: { type: "string" },
+                      },
+                    },
+                  },
+                  variant: { type: "string" },
+                  canaryVersion: { type: "integer" },
+                  canaryWeight: { type: "number" },
+                  productionVersion: { type: "integer" },
+                  health: { type: "object", description: "canary and production: requests, errors5xx, p95LatencyMs over the hour" },
+                  guardrails: { type: "object" },
+                  freeze: { type: "object", description: "frozen, frozenSince, frozenUntil" },
+                },
+              },
+            },
+          },
+        },
+        ...common,
+        "404": error("Not the tenant's endpoint"),
+        "409": error("no_canary, model_not_approved"),
+      },
+    },
     post: {
       operationId: "promoteCanary",
       summary: "Promote the canary to 100% (the old production variant retired in a new config; the previous one kept for the rollback)",
       description:
         `Refused unless, over the last hour, the canary served at least ${G.minCanaryRequests} requests, its 5xx rate is at most ` +
         `${G.max5xxRateExcess * 100} points above production's and its p95 ModelLatency at most production's × ${G.maxP95LatencyRatio} + ` +
-        `${G.p95LatencySlackMs} ms, and the error budget is not frozen.`,
+        `${G.p95LatencySlackMs} ms, and the error budget is not frozen (the defaults; each is a tenant setting, settings.promotionGuardrails).`,
       security: session,
       parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
       requestBody: {

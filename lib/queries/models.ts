@@ -3,6 +3,7 @@ import type { ErrorBudget } from "@/lib/error-budget/error-budget";
 import type { ModelsOverview, ModelVersionView } from "@/lib/models/get-models-overview";
 import type { ApprovalRequest } from "@/lib/promotion/approval-request";
 import { apiFetch } from "./api-fetch";
+import { ENDPOINT_POLL_MS, TRANSITIONAL_STATUSES } from "./endpoints";
 
 /** The promotion screen (GET /api/models, POST /api/models/{version}/approval) and the error budget. */
 export const modelsKeys = { all: ["models"] as const, errorBudget: ["error-budget"] as const };
@@ -11,6 +12,8 @@ export const modelsQueryOptions = () =>
   queryOptions({
     queryKey: modelsKeys.all,
     queryFn: () => apiFetch<ModelsOverview>("/api/models"),
+    // A shadow, canary or promotion moves the endpoint: follow it until SageMaker says InService.
+    refetchInterval: (query) => (TRANSITIONAL_STATUSES.has(query.state.data?.endpointStatus ?? "") ? ENDPOINT_POLL_MS : false),
   });
 
 /** The budget is evaluated on 5-minute steps; a minute's refresh shows a new step soon after it closes. */

@@ -1,6 +1,7 @@
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
 import { deploymentApiPaths, deploymentApiSchemas } from "@/lib/deployments/openapi-paths";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
+import { dashboardsApiPaths, dashboardsApiSchemas } from "@/lib/dashboards/openapi-paths";
 import { driftApiPaths, driftApiSchemas } from "@/lib/drift/openapi-paths";
 import { metricsApiPaths, metricsApiSchemas } from "@/lib/metrics/openapi-paths";
 import { promotionApiPaths, promotionApiSchemas } from "@/lib/promotion/openapi-paths";
@@ -172,6 +173,7 @@ export function openApiDocument(serverUrl?: string) {
       ...queueApiPaths,
       ...driftApiPaths,
       ...metricsApiPaths,
+      ...dashboardsApiPaths,
       ...promotionApiPaths,
       ...rolloutApiPaths,
       ...deploymentApiPaths,
@@ -196,6 +198,7 @@ export function openApiDocument(serverUrl?: string) {
         ...queueApiSchemas,
         ...driftApiSchemas,
         ...metricsApiSchemas,
+        ...dashboardsApiSchemas,
         ...promotionApiSchemas,
         ...rolloutApiSchemas,
         ...deploymentApiSchemas,

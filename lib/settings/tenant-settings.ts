@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEVICE_TYPES } from "@/lib/features/vocabularies";
 import { DEFAULT_DRIFT_THRESHOLDS, driftThresholdsSchema } from "@/lib/drift/drift-thresholds";
+import { DEFAULT_PROMOTION_GUARDRAIL_SETTINGS, promotionGuardrailsSchema } from "@/lib/promotion/guardrails";
 
 /**
  * Per-tenant scoring settings, edited by admins (PUT /api/settings) and read on every score. Stored
@@ -100,6 +101,8 @@ export const tenantSettingsSchema = z
     /** Settings saved before the gates existed read as the defaults. */
     approvalGates: approvalGatesSchema.default(DEFAULT_APPROVAL_GATES),
     slo: sloSchema.default(DEFAULT_SLO),
+    /** When a canary may be promoted to 100% (lib/promotion/guardrails.ts); saved before it existed: the defaults. */
+    promotionGuardrails: promotionGuardrailsSchema.default(DEFAULT_PROMOTION_GUARDRAIL_SETTINGS),
   })
   .superRefine((s, ctx) => {
     if (s.thresholds.suspicious < s.thresholds.review) {
@@ -139,4 +142,5 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   drift: DEFAULT_DRIFT_THRESHOLDS,
   approvalGates: DEFAULT_APPROVAL_GATES,
   slo: DEFAULT_SLO,
+  promotionGuardrails: DEFAULT_PROMOTION_GUARDRAIL_SETTINGS,
 };

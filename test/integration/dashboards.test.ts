@@ -127,4 +127,19 @@ describe("GET /api/metrics's series", () => {
       ["USD", { fraudDeclined: 1000, heldForReview: 400, falsePositiveFriction: 0 }],
     ]);
   });
+
+  it("count the synthetic requests against the tenant's 30-day error budget, as promotion reads it", async () => {
+    const { budget } = (await dashboard(["budget"])).panels;
+    // Six answers, one degraded, no errors: 1 bad of the 0.006 the 99.9 % SLO allows them.
+    expect(budget).toMatchObject({ requests: 6, bad: 1, frozen: true, rollbackDue: true });
+    expect(budget?.allowedBad).toBeCloseTo(0.006, 12);
+    expect(budget?.remaining).toBeCloseTo(1 - 1 / 0.006, 9);
+    // The 5-minute timeline, clipped to the range: minutes 0, 5 and 10 of the synthetic hour.
+    expect(budget?.timeline.map((p) => Date.parse(p.at))).toEqual([at(0), at(5), at(10)]);
+    expect(budget?.timeline.map((p) => p.remaining)).toEqual([1, expect.closeTo(1 - 1 / 0.006, 9), expect.closeTo(1 - 1 / 0.006, 9)]);
+  });
+
+  it("say truly that the tenant has no drift run yet", async () => {
+    expect((await dashboard(["drift"])).panels.drift).toEqual({ latest: null, topFeatures: [], runs: [] });
+  });
 });

@@ -10,6 +10,8 @@ import { loadBaseline } from "@/lib/drift/load-baseline";
 import { addRow, binningPlan, emptyPartial } from "@/lib/drift/partial";
 import { runDriftJob } from "@/lib/drift/run-drift-job";
 import { toFeatureVector } from "@/lib/features/schema";
+import { hour as driftHour, merge as driftMerge, mergedResult, plan as driftPlan } from "@/infra/aws/functions/drift-fan-out";
+import { getDriftRun } from "@/lib/drift/drift-store";
 import { createTestTenant, type TestTenant } from "./fixtures";
 
 // Capture objects written in SageMaker's layout for a window in the past (the endpoint serves v2 on
@@ -128,5 +130,43 @@ describe("runDriftJob on the local stack", () => {
       to: new Date(from.getTime() - 29 * 24 * HOUR),
     });
     expect(result).toMatchObject({ records: 0, objects: 0, baselineVersion: null, features: [], score: {} });
+  });
+});
+
+// The AWS state machine's steps (infra/aws/functions/drift-fan-out.ts) over the same capture: the
+// trailing day before 13:00 holds hours 09–12 of what beforeAll wrote.
+describe("the drift fan-out of the CDK app, on the local stack", () => {
+  const rounded = (value: unknown) =>
+    JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" ? Number(v.toPrecision(10)) : v))) as unknown;
+
+  it("plans the trailing day whole when small and per hour when large; the hours' partials merged equal one job over the day", async () => {
+    const event = { tenantId: tenant.tenantId, endpointName: tenant.endpointName, time: "2026-06-01T13:20:00Z" };
+    const small = await driftPlan({ ...event, fanOutAboveBytes: 1 << 30 });
+    expect(small).toMatchObject({ mode: "whole", from: "2026-05-31T13:00:00.000Z", to: "2026-06-01T13:00:00.000Z", objects: 12 });
+    const plan = await driftPlan({ ...event, fanOutAboveBytes: 1 });
+    expect(plan.mode).toBe("fan-out");
+    expect(plan.hours).toHaveLength(24);
+
+    // The hours that hold capture (09–12) and one that holds none; the other 19 are empty like it.
+    const hours = plan.hours.filter((h) => h.from >= "2026-06-01T08:00:00.000Z");
+    expect(hours).toHaveLength(5);
+    const partials = await Promise.all(hours.map((h) => driftHour({ plan, hour: h })));
+    expect(partials.map((p) => p.objects)).toEqual([0, 3, 3, 3, 3]);
+    const merged = await mergedResult(
+      plan,
+      partials.map((p) => p.key),
+    );
+    const whole = await runDriftJob({
+      tenantId: tenant.tenantId,
+      endpointName: tenant.endpointName,
+      from: new Date(plan.from),
+      to: new Date(plan.to),
+    });
+    expect(merged.records).toBeGreaterThan(written.inside);
+    expect(rounded(merged)).toEqual(rounded(whole));
+
+    const recorded = await driftMerge({ plan, partials });
+    expect(recorded).toMatchObject({ runId: plan.runId, records: merged.records });
+    expect(await getDriftRun({ tenantId: tenant.tenantId, runId: plan.runId })).toMatchObject({ id: plan.runId, records: merged.records });
   });
 });

@@ -1,7 +1,11 @@
+import { PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { waitUntilEndpointInService } from "@aws-sdk/client-sagemaker";
 import { DescribeEndpointCommand } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { sageMakerClient } from "@/lib/aws/clients";
+import { cloudWatchClient, sageMakerClient } from "@/lib/aws/clients";
+import { env } from "@/lib/env";
+import { getErrorBudget } from "@/lib/error-budget/get-error-budget";
+import { checkPromotion } from "@/lib/promotion/check-promotion";
 import { getDeployment } from "@/lib/deployments/deployment-record";
 import { planRollback } from "@/lib/deployments/plan-rollback";
 import { recordVerdict } from "@/lib/feedback/record-verdict";
@@ -235,6 +239,32 @@ describe("canary and promotion", () => {
     await tenant.clearFaults();
     await flushEmulator();
     expect(await failure(promote())).toMatchObject({ code: "canary_unhealthy" });
+  });
+
+  it("refuses with budget_frozen while the tenant's own error budget is frozen, before the canary's health", async () => {
+    // Two days ago 1,000 of 100,000 requests were degraded: 1,000 bad against the 100 the SLO
+    // allows, far over 30% burned within 7 days, so lib/error-budget freezes promotions.
+    const Dimensions = [{ Name: "TenantId", Value: tenant.tenantId }];
+    const Timestamp = new Date(Date.now() - 2 * 86_400_000);
+    await cloudWatchClient().send(
+      new PutMetricDataCommand({
+        Namespace: env().METRICS_NAMESPACE,
+        MetricData: [
+          { MetricName: "Errors", Dimensions, Timestamp, Values: [0], Counts: [100_000], Unit: "Count" },
+          { MetricName: "Degraded", Dimensions, Timestamp, Values: [0, 1], Counts: [99_000, 1_000], Unit: "Count" },
+        ],
+      }),
+    );
+    const budgetFreeze: BudgetFreeze = (input) => getErrorBudget(input);
+    const refusal = await failure(
+      promoteCanary({ tenantId: tenant.tenantId, variant: "canary", actor: ACTOR, reason: "ship it" }, { budgetFreeze, guardrails }),
+    );
+    expect(refusal).toMatchObject({ code: "budget_frozen", details: { frozen: true } });
+    // The Models page's check lists every blocker, the freeze first (the POST's answer).
+    const { check } = await checkPromotion({ tenantId: tenant.tenantId, variant: "canary" }, { budgetFreeze, guardrails });
+    expect(check.blockers.map((b) => b.code)).toEqual(["budget_frozen", "canary_unhealthy"]);
+    expect(check).toMatchObject({ allowed: false, canaryVersion: 1, productionVersion: 2, freeze: { frozen: true } });
+    expect((await getDeployment({ tenantId: tenant.tenantId, endpointName: tenant.endpointName }))?.kind).toBe("canary");
   });
 
   it("promotes a healthy canary to 100%, keeping the previous config for the rollback", async () => {

@@ -49,7 +49,8 @@ export interface TestTenantOptions {
    * test makes touch no one else's versions. `candidates` are registered after the committed
    * versions, PendingManualApproval: each re-registers a committed model with its evaluation and a
    * champion block naming `championVersion`, scored on the same split (equal to that version's own
-   * figures: every committed version shares one test split, infra/model/artifacts.test.ts).
+   * figures: every committed version shares one test split, infra/model/artifacts.test.ts). The
+   * endpoint then deploys from this group, so a candidate can be shadowed, canaried and promoted.
    */
   registry?: { candidates?: Array<{ artifactVersion: number; championVersion: number }> };
   /** Users of each role (analyst@, mlops@, admin@<tenant>.test) with this password; none when omitted. */
@@ -98,7 +99,9 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
     {
       endpointName,
       tenantId,
-      modelPackageGroupName: group,
+      // A registry of its own is what the endpoint deploys from, so its candidates can be deployed too.
+      modelPackageGroupName: registryGroup,
+      artifactGroup: group,
       productionVersion: options.endpoint?.productionVersion ?? 2,
       canaryVersion: options.endpoint?.canaryVersion ?? 3,
       weights: options.endpoint?.weights ?? { production: 1, canary: 0 },

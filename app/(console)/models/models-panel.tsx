@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { ErrorBudgetCard } from "@/components/models/error-budget-card";
 import { ModelsScreen } from "@/components/models/models-screen";
+import { PromotionCards } from "@/components/models/promotion-cards";
 import { ErrorCallout } from "@/components/ui/callout";
 import { getErrorBudget } from "@/lib/error-budget/get-error-budget";
 import { isAppError } from "@/lib/errors/app-error";
@@ -20,6 +21,7 @@ export async function ModelsPanel({ tenantId }: { tenantId: string }) {
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ModelsScreen />
+      <PromotionCards />
     </HydrationBoundary>
   );
 }

@@ -27,6 +27,12 @@ import type { XgboostImage } from "./xgboost-image";
 export const CAPTURE_PREFIX = "datacapture";
 export const PRODUCTION_VARIANT = "production";
 export const CANARY_VARIANT = "canary";
+/**
+ * lib/training's layout in the models bucket: `training/<tenant>/<job>/data/` (the prepared
+ * channels), `training/<tenant>/jobs/<job>/output/` (what the job writes; registered versions point
+ * there) and `training/code/` (the script-mode source archive).
+ */
+export const TRAINING_PREFIX = "training";
 
 export interface TenantEndpointProps {
   readonly tenant: TenantDeployment;
@@ -103,6 +109,30 @@ export class TenantEndpoint extends Construct {
         resources: [captureBucket.arnForObjects(`${CAPTURE_PREFIX}/${tenant.endpointName}/*`)],
       }),
     );
+    // Retraining (lib/training): the tenant's training jobs read its prepared data and the script,
+    // write their output under its own prefix; models it registers are served from there.
+    this.executionRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["s3:GetObject"],
+        resources: [
+          modelsBucket.arnForObjects(`${TRAINING_PREFIX}/${tenant.tenantId}/*`),
+          modelsBucket.arnForObjects(`${TRAINING_PREFIX}/code/*`),
+        ],
+      }),
+    );
+    this.executionRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["s3:PutObject"],
+        resources: [modelsBucket.arnForObjects(`${TRAINING_PREFIX}/${tenant.tenantId}/jobs/*`)],
+      }),
+    );
+    this.executionRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [modelsBucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": [`${TRAINING_PREFIX}/${tenant.tenantId}/*`] } },
+      }),
+    );
     key.grant(this.executionRole, "kms:Decrypt", "kms:GenerateDataKey", "kms:CreateGrant", "kms:DescribeKey");
     this.executionRole.addToPolicy(
       new iam.PolicyStatement({
@@ -112,6 +142,12 @@ export class TenantEndpoint extends Construct {
             service: "logs",
             resource: "log-group",
             resourceName: `/aws/sagemaker/Endpoints/${tenant.endpointName}:*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+          stack.formatArn({
+            service: "logs",
+            resource: "log-group",
+            resourceName: "/aws/sagemaker/TrainingJobs:*",
             arnFormat: ArnFormat.COLON_RESOURCE_NAME,
           }),
         ],
@@ -139,6 +175,26 @@ export class TenantEndpoint extends Construct {
       role,
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/Endpoints/${tenant.endpointName}:*]`,
       "The endpoint's own log group; its streams are created per instance by SageMaker.",
+    );
+    acknowledge(
+      role,
+      `AwsSolutions-IAM5[Resource::${nagBucketArn(props.nagNames.modelsBucket)}/${TRAINING_PREFIX}/${tenant.tenantId}/*]`,
+      "The tenant's training jobs read the channels lib/training prepares under training/<tenant>/<job>/data/, and its registered versions' artifacts under training/<tenant>/jobs/.",
+    );
+    acknowledge(
+      role,
+      `AwsSolutions-IAM5[Resource::${nagBucketArn(props.nagNames.modelsBucket)}/${TRAINING_PREFIX}/code/*]`,
+      "The training script's script-mode archive (sagemaker_submit_directory), shared by every tenant and holding no data.",
+    );
+    acknowledge(
+      role,
+      `AwsSolutions-IAM5[Resource::${nagBucketArn(props.nagNames.modelsBucket)}/${TRAINING_PREFIX}/${tenant.tenantId}/jobs/*]`,
+      "SageMaker writes each training job's model.tar.gz and output.tar.gz under <S3OutputPath>/<job>/output/, S3OutputPath being the tenant's own prefix.",
+    );
+    acknowledge(
+      role,
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/TrainingJobs:*]",
+      "SageMaker's one log group for all training jobs; each job writes its own streams (<job>/algo-1-…), whose names are not known before the job.",
     );
     acknowledge(
       role,

@@ -96,6 +96,8 @@ export class DataStack extends Stack {
           transitions: [{ storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(CAPTURE_GLACIER_AFTER_DAYS) }],
           expiration: Duration.days(CAPTURE_EXPIRE_AFTER_DAYS),
         },
+        // The drift fan-out's hour partials (functions/drift-fan-out.ts) are merged within the hour.
+        { id: "expire-drift-partials", prefix: "drift-partials/", expiration: Duration.days(7) },
       ],
     }).bucket;
 
@@ -114,6 +116,8 @@ export class DataStack extends Stack {
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
       timeToLiveAttribute: definition.timeToLiveAttribute,
+      // New training-job records start the retraining state machine (training-orchestration.ts).
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       deletionProtection: config.stage === "production",
       removalPolicy,
     });

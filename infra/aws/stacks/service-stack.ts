@@ -4,15 +4,20 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import type { AppConfig } from "../config";
 import { EncryptedTopic } from "../constructs/alerts-topic";
+import { DriftFanOut } from "../constructs/drift-fan-out";
 import { ConsolePermissions } from "../constructs/console-permissions";
 import { ConsoleService } from "../constructs/console-service";
 import { CostBudget } from "../constructs/cost-budget";
 import { Network } from "../constructs/network";
 import { ScoringWaf } from "../constructs/scoring-waf";
 import { acknowledgeBucketDeploymentHandler, ModelArtifacts } from "../constructs/model-artifacts";
+import { OpsDashboard } from "../constructs/ops-dashboard";
 import { OpsKey } from "../constructs/ops-key";
 import { RollbackAlarms } from "../constructs/rollback-alarms";
+import { ScheduledJobs } from "../constructs/scheduled-jobs";
+import type { DataPlane } from "../constructs/scoped-policy";
 import { TenantEndpoint } from "../constructs/tenant-endpoint";
+import { TrainingOrchestration } from "../constructs/training-orchestration";
 import { xgboostImage } from "../constructs/xgboost-image";
 import { dataResourceNames, nagResourceNames, type DataStack } from "./data-stack";
 
@@ -36,6 +41,10 @@ export class ServiceStack extends Stack {
   readonly opsKey: OpsKey;
   readonly console: ConsoleService;
   readonly consolePermissions: ConsolePermissions;
+  readonly jobs: ScheduledJobs;
+  readonly dashboard: OpsDashboard;
+  readonly training: TrainingOrchestration;
+  readonly drift: DriftFanOut;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -78,9 +87,62 @@ export class ServiceStack extends Stack {
         }),
     );
     acknowledgeBucketDeploymentHandler(this, nagNames.modelsBucket);
+
+    const dataPlane: DataPlane = {
+      table,
+      dataKey: data.key,
+      modelsBucket,
+      captureBucket,
+      metricsNamespace: METRICS_NAMESPACE,
+      nagNames,
+    };
+    // What lib/env.ts reads, for the console and the Lambdas that run its lib/ code alike.
+    const libEnvironment = {
+      TABLE_NAME: names.table,
+      MODELS_BUCKET: names.modelsBucket,
+      CAPTURE_BUCKET: names.captureBucket,
+      METRICS_NAMESPACE: METRICS_NAMESPACE,
+    };
     this.rollbackAlarms = config.tenants.map(
-      (tenant) => new RollbackAlarms(this, `Alarms-${tenant.tenantId}`, { tenant, key: this.opsKey.key }),
+      (tenant) =>
+        new RollbackAlarms(this, `Alarms-${tenant.tenantId}`, {
+          tenant,
+          key: this.opsKey.key,
+          data: dataPlane,
+          environment: libEnvironment,
+        }),
     );
+    this.dashboard = new OpsDashboard(this, "Dashboard", {
+      prefix: config.prefix,
+      tenants: config.tenants,
+      metricsNamespace: METRICS_NAMESPACE,
+      alarmsOf: (tenantId) => this.rollbackAlarms[config.tenants.findIndex((t) => t.tenantId === tenantId)]!.alarms,
+    });
+    this.jobs = new ScheduledJobs(this, "Jobs", {
+      tenants: config.tenants,
+      opsKey: this.opsKey.key,
+      data: dataPlane,
+      environment: libEnvironment,
+    });
+
+    this.drift = new DriftFanOut(this, "Drift", {
+      tenants: config.tenants,
+      opsKey: this.opsKey.key,
+      data: dataPlane,
+      environment: libEnvironment,
+      fanOutAboveBytes: config.driftFanOutAboveBytes,
+    });
+    const executionRoleArns = this.toJsonString(
+      Object.fromEntries(this.tenants.map((t, i) => [config.tenants[i]!.tenantId, t.executionRole.roleArn])),
+    );
+    this.training = new TrainingOrchestration(this, "Training", {
+      tenants: config.tenants,
+      opsKey: this.opsKey.key,
+      data: dataPlane,
+      tableStreamArn: data.table.tableStreamArn!,
+      environment: { ...libEnvironment, SAGEMAKER_EXECUTION_ROLE_ARNS: executionRoleArns },
+      executionRoles: this.tenants.map((t) => t.executionRole),
+    });
 
     const network = new Network(this, "Network", { key: this.opsKey.key });
     this.console = new ConsoleService(this, "Console", {
@@ -89,21 +151,15 @@ export class ServiceStack extends Stack {
       opsKey: this.opsKey.key,
       userPool: data.users.userPool,
       environment: {
-        TABLE_NAME: names.table,
-        MODELS_BUCKET: names.modelsBucket,
-        CAPTURE_BUCKET: names.captureBucket,
-        METRICS_NAMESPACE: METRICS_NAMESPACE,
+        ...libEnvironment,
+        // Each tenant's models and training jobs run with its own role (lib/aws/execution-role.ts).
+        SAGEMAKER_EXECUTION_ROLE_ARNS: executionRoleArns,
       },
     });
     this.consolePermissions = new ConsolePermissions(this, "ConsolePermissions", {
       role: this.console.taskRole,
       tenants: config.tenants,
-      table,
-      dataKey: data.key,
-      modelsBucket,
-      captureBucket,
-      nagNames,
-      metricsNamespace: METRICS_NAMESPACE,
+      ...dataPlane,
       executionRoles: this.tenants.map((t) => t.executionRole),
     });
     new ScoringWaf(this, "Waf", {

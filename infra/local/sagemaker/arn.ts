@@ -6,7 +6,7 @@ export function region(): string {
   return process.env.AWS_REGION || "us-east-1";
 }
 
-export type ArnKind = "model" | "endpoint-config" | "endpoint" | "model-package-group" | "model-package";
+export type ArnKind = "model" | "endpoint-config" | "endpoint" | "model-package-group" | "model-package" | "training-job";
 
 export function arn(kind: ArnKind, name: string): string {
   return `arn:aws:sagemaker:${region()}:${ACCOUNT_ID}:${kind}/${name.toLowerCase()}`;

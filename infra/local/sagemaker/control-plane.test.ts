@@ -218,7 +218,7 @@ describe("unknown operations", () => {
   it("answer 400 UnknownOperationException with the error headers", async () => {
     const response = await fetch(stack.sagemakerUrl, {
       method: "POST",
-      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "SageMaker.CreateTrainingJob" },
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "SageMaker.CreateProcessingJob" },
       body: "{}",
     });
     expect(response.status).toBe(400);

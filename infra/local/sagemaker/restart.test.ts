@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -9,14 +9,30 @@ import {
   CreateEndpointConfigCommand,
   CreateModelPackageCommand,
   CreateModelPackageGroupCommand,
+  CreateTrainingJobCommand,
   DescribeEndpointCommand,
+  DescribeTrainingJobCommand,
   ListModelPackagesCommand,
   ListTagsCommand,
+  StopTrainingJobCommand,
 } from "@aws-sdk/client-sagemaker";
 import { InvokeEndpointCommand } from "@aws-sdk/client-sagemaker-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sageMakerClient, sageMakerRuntimeClient } from "@/lib/aws/clients";
-import { createModel, deployEndpoint, startTestStack, waitForStatus, type TestStack } from "./test-support";
+import { startSageMakerEmulator } from "./server";
+import {
+  admin,
+  BUCKET,
+  createModel,
+  deployEndpoint,
+  eventually,
+  putObject,
+  startTestStack,
+  tarGz,
+  waitForStatus,
+  XGBOOST_IMAGE,
+  type TestStack,
+} from "./test-support";
 
 let stack: TestStack;
 
@@ -70,6 +86,97 @@ describe("state across restarts", () => {
     // A second package continues the numbering rather than restarting it.
     const next = await sageMakerClient().send(new CreateModelPackageCommand({ ModelPackageGroupName: "g" }));
     expect(next.ModelPackageArn).toBe("arn:aws:sagemaker:us-east-1:000000000000:model-package/g/2");
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("training jobs across restarts", () => {
+  const sleeper = async (name: string) => {
+    await putObject(
+      "training/sleep.tar.gz",
+      await tarGz("sleep.py", Buffer.from('import time\nprint("started", flush=True)\ntime.sleep(600)\n')),
+    );
+    await putObject("training/data/train.csv", "label,x\n0,1\n");
+    await sageMakerClient().send(
+      new CreateTrainingJobCommand({
+        TrainingJobName: name,
+        RoleArn: "arn:aws:iam::000000000000:role/training",
+        AlgorithmSpecification: { TrainingImage: XGBOOST_IMAGE, TrainingInputMode: "File" },
+        HyperParameters: { sagemaker_program: "sleep.py", sagemaker_submit_directory: `s3://${BUCKET}/training/sleep.tar.gz` },
+        InputDataConfig: [
+          { ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: `s3://${BUCKET}/training/data/` } } },
+        ],
+        OutputDataConfig: { S3OutputPath: `s3://${BUCKET}/training/output` },
+        Tags: [{ Key: "tenant", Value: name }],
+      }),
+    );
+    const log = await eventually(async () => {
+      const got = (await admin(stack, "GET", `training-jobs/${name}/log`)) as { pid: number | null; lines: string[] };
+      return got.lines.includes("started") && got.pid ? got : undefined;
+    }, `${name} to start`);
+    return log.pid!;
+  };
+
+  it("a job in progress when the emulator stops is Failed with the reason, and its script is gone", async () => {
+    const pid = await sleeper("across-restart");
+    expect(isAlive(pid)).toBe(true);
+    await stack.restartSageMaker();
+    const job = await sageMakerClient().send(new DescribeTrainingJobCommand({ TrainingJobName: "across-restart" }));
+    expect(job).toMatchObject({
+      TrainingJobStatus: "Failed",
+      FailureReason: "InternalServerError: the SageMaker emulator stopped while the job was running.",
+    });
+    expect(isAlive(pid)).toBe(false);
+    // The tenant's slot is free again.
+    await sleeper("across-restart-2");
+    await sageMakerClient().send(new StopTrainingJobCommand({ TrainingJobName: "across-restart-2" }));
+  });
+
+  it("after a crash, a saved job in progress is Failed at start and its orphaned script is killed", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "sagemaker-crash-"));
+    const workDir = path.join(dataDir, "sm-train-crashed-x");
+    // Stands in for the script a crashed emulator left behind: its own process group, workDir in its command line.
+    const orphan = spawn("/bin/sh", ["-c", "sleep 600", workDir], { detached: true, stdio: "ignore" });
+    await mkdir(dataDir, { recursive: true });
+    const job = {
+      TrainingJobName: "crashed",
+      TrainingJobArn: "arn:aws:sagemaker:us-east-1:000000000000:training-job/crashed",
+      TrainingJobStatus: "InProgress",
+      SecondaryStatus: "Training",
+      SecondaryStatusTransitions: [{ Status: "Training", StartTime: 1 }],
+      CreationTime: 1,
+      LastModifiedTime: 1,
+      tenant: "t",
+      logTail: [],
+      pid: orphan.pid,
+      workDir,
+    };
+    await writeFile(path.join(dataDir, "sagemaker-state.json"), JSON.stringify({ trainingJobs: { crashed: job } }));
+    const exited = new Promise((resolve) => orphan.once("exit", resolve));
+    const emulator = await startSageMakerEmulator({ port: 0, dataDir });
+    try {
+      await exited;
+      const response = await fetch(emulator.url, {
+        method: "POST",
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "SageMaker.DescribeTrainingJob" },
+        body: JSON.stringify({ TrainingJobName: "crashed" }),
+      });
+      const described = (await response.json()) as { TrainingJobStatus: string; FailureReason: string; SecondaryStatus: string };
+      expect(described).toMatchObject({ TrainingJobStatus: "Failed", SecondaryStatus: "Failed" });
+      expect(described.FailureReason).toMatch(/^InternalServerError: the SageMaker emulator restarted while the job was running/);
+    } finally {
+      await emulator.close();
+      if (orphan.exitCode === null && orphan.signalCode === null) orphan.kill("SIGKILL");
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -14,6 +14,8 @@ import { MetricsAggregator } from "./runtime/metrics";
 import { ModelCache } from "./runtime/model-cache";
 import { TransitionHolds } from "./runtime/transition-holds";
 import { StateStore } from "./state/store";
+import { TrainingJobRunner } from "./training/runner";
+import { PYTHON } from "../../model/pipeline/python";
 
 export interface SageMakerEmulatorOptions {
   port: number;
@@ -25,6 +27,8 @@ export interface SageMakerEmulatorOptions {
   metricsFlushMs?: number;
   /** How often buffered data capture is written to S3. */
   captureFlushMs?: number;
+  /** How long a stopped training script has between SIGTERM and SIGKILL (AWS: 120 s). */
+  trainingStopGraceMs?: number;
 }
 
 const INVOKE_PATH = /^\/endpoints\/([^/]+)\/invocations\/?$/;
@@ -49,10 +53,11 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
     holds,
     now: Date.now,
   });
-  const control: ControlContext = { store, deployments: lifecycle, faults, now: Date.now };
+  const training = new TrainingJobRunner({ store, now: Date.now, python: PYTHON, stopGraceMs: opts.trainingStopGraceMs });
+  const control: ControlContext = { store, deployments: lifecycle, training, faults, now: Date.now };
   const runtime: RuntimeContext = { hosting, faults, capture };
   const flush = () => Promise.all([capture.flush(), metrics.flush()]).then(() => undefined);
-  const admin: AdminContext = { faults, flush, random: hosting.random, holds };
+  const admin: AdminContext = { faults, flush, random: hosting.random, holds, trainingJobs: () => store.state.trainingJobs };
 
   const server = createServer((req, res) => void route(req, res));
   // Many keep-alive clients (the scoring API, load tests) share this server.
@@ -74,6 +79,7 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
   }
 
   await lifecycle.resume();
+  training.resume();
   const host = opts.host ?? "127.0.0.1";
   let port: number;
   try {
@@ -95,6 +101,7 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       lifecycle.close();
+      await training.close();
       await closeServer(server);
       await Promise.all([flush(), store.flush()]);
     },

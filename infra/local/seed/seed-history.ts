@@ -95,9 +95,12 @@ async function seedTenantHistory(tenant: DemoTenant, now: Date, driftOnset: Date
       },
     );
     // The dashboards' scoring metrics, dated when each transaction was (simulated to be) scored.
+    // Without a latency: a chunk is scored as one batch, so a result's latency_ms is the time since
+    // the chunk began (seconds by its end), not an answer's; the dashboards and the error budget
+    // would show a p95 no payment app ever waited. Live traffic publishes real latencies.
     for (const result of results) {
       const past = truth.get(result.txn_id);
-      if (past) recordDecision(decisionSampleOf(tenant.tenantId, result, past.sim.transaction, past.at.getTime()));
+      if (past) recordDecision({ ...decisionSampleOf(tenant.tenantId, result, past.sim.transaction, past.at.getTime()), latencyMs: null });
     }
   }
   await worker.idle();

@@ -85,6 +85,11 @@ export interface VariantEndpointSpec {
    */
   weights: { production: number; canary: number };
   featureHeaders: readonly string[];
+  /**
+   * The committed artifacts' group (infra/model/artifacts/<group>), for the SHAP baseline, when the
+   * registry group has another name (a test tenant's own registry of committed models); default: the same.
+   */
+  artifactGroup?: string;
 }
 
 /**
@@ -103,7 +108,7 @@ export async function variantEndpointSpec(spec: Omit<VariantEndpointSpec, "endpo
     dataCapture: { samplingPercentage: 100, destinationS3Uri: `s3://${env().CAPTURE_BUCKET}/datacapture` },
     explainer: {
       featureHeaders: [...spec.featureHeaders],
-      shapBaseline: await medianRecord(spec.modelPackageGroupName, spec.productionVersion),
+      shapBaseline: await medianRecord(spec.artifactGroup ?? spec.modelPackageGroupName, spec.productionVersion),
     },
   };
 }

@@ -2,7 +2,10 @@
 
 Reads channels from SM_CHANNEL_TRAIN / SM_CHANNEL_VALIDATION (and SM_CHANNEL_TEST, the held-out
 split the evaluation is computed on; validation is used when it is absent), takes hyperparameters
-as arguments, and writes to SM_MODEL_DIR:
+as arguments (as the SageMaker training toolkit passes them: `--name value`), and writes the model
+to SM_MODEL_DIR (SageMaker packs it as model.tar.gz) and the reports to SM_OUTPUT_DATA_DIR
+(packed as output.tar.gz; without SM_OUTPUT_DATA_DIR, e.g. `npm run model:train`, they go beside
+the model):
   xgboost-model    the booster in XGBoost JSON, carrying its feature_names (from the CSV header)
   evaluation.json  ROC-AUC, PR-AUC, recall at fixed precision, confusion matrices, curves, and
                    (annotate.py) its context and the production version's figures on the same split
@@ -10,10 +13,16 @@ as arguments, and writes to SM_MODEL_DIR:
   model-card.json  version, description, hyperparameters, training rows, fraud rate, features
 Deterministic: fixed seed, fixed thread count, hist trees. One thread by default: on a busy
 2-core machine a second thread made training four times slower, not faster.
+The production version to compare with (annotate.py's champion block) comes from --champion_model
+or, in a training job, from an optional `champion` channel holding its xgboost-model or
+model.tar.gz. Arguments the script does not know are ignored, as the toolkit may pass more.
 """
 import argparse
+import glob
 import json
 import os
+import tarfile
+import tempfile
 import time
 
 import numpy as np
@@ -37,6 +46,7 @@ def parse_args():
         parser.add_argument(f"--{name}", type=kind, default=default)
     env = os.environ.get
     parser.add_argument("--model_dir", default=env("SM_MODEL_DIR", "/opt/ml/model"))
+    parser.add_argument("--output_data_dir", default=env("SM_OUTPUT_DATA_DIR"))
     parser.add_argument("--train", default=env("SM_CHANNEL_TRAIN"))
     parser.add_argument("--validation", default=env("SM_CHANNEL_VALIDATION"))
     parser.add_argument("--test", default=env("SM_CHANNEL_TEST"))
@@ -49,7 +59,28 @@ def parse_args():
     args = parser.parse_args()
     if not args.train or not args.validation:
         parser.error("train and validation channels are required (SM_CHANNEL_TRAIN, SM_CHANNEL_VALIDATION)")
+    if not args.champion_model and env("SM_CHANNEL_CHAMPION"):
+        args.champion_model = champion_from_channel(env("SM_CHANNEL_CHAMPION"))
+    args.output_data_dir = args.output_data_dir or args.model_dir
     return args
+
+
+def champion_from_channel(channel_dir):
+    """The champion's xgboost-model from its channel: the bare file, or inside a model.tar.gz."""
+    found = glob.glob(os.path.join(channel_dir, "**", "xgboost-model"), recursive=True)
+    if found:
+        return sorted(found)[0]
+    archives = sorted(glob.glob(os.path.join(channel_dir, "**", "*.tar.gz"), recursive=True))
+    if not archives:
+        raise FileNotFoundError(f"champion channel {channel_dir} holds no xgboost-model or model.tar.gz")
+    target = tempfile.mkdtemp(prefix="champion-")
+    with tarfile.open(archives[0], "r:gz") as tar:
+        member = next((m for m in tar.getmembers() if os.path.basename(m.name) == "xgboost-model" and m.isfile()), None)
+        if member is None:
+            raise FileNotFoundError(f"{archives[0]} holds no xgboost-model")
+        with open(os.path.join(target, "xgboost-model"), "wb") as out:
+            out.write(tar.extractfile(member).read())
+    return os.path.join(target, "xgboost-model")
 
 
 def train(args, names, X, y):
@@ -94,6 +125,8 @@ def main():
     val_names, X_val, y_val = dataset.load_channel(args.validation)
     if val_names != names:
         raise ValueError("validation header differs from train header")
+    if len(np.unique(y)) < 2:
+        raise ValueError(f"the train channel needs both classes: its {len(y)} rows are all labelled {int(y[0])}")
     spec = dataset.load_feature_spec(args.train, names)
     booster, params = train(args, names, X, y)
 
@@ -108,12 +141,13 @@ def main():
     evaluation = annotate.annotate(evaluation, args, names, X_test, y_test)
 
     os.makedirs(args.model_dir, exist_ok=True)
+    os.makedirs(args.output_data_dir, exist_ok=True)
     with open(os.path.join(args.model_dir, "xgboost-model"), "wb") as handle:
         handle.write(booster.save_raw(raw_format="json"))
-    write_json(args.model_dir, "evaluation.json", evaluation)
-    with open(os.path.join(args.model_dir, "baseline.json"), "w", encoding="utf-8") as handle:
+    write_json(args.output_data_dir, "evaluation.json", evaluation)
+    with open(os.path.join(args.output_data_dir, "baseline.json"), "w", encoding="utf-8") as handle:
         handle.write(baseline.dumps(baseline.build_baseline(X, y, predict(booster, names, X), spec)))
-    write_json(args.model_dir, "model-card.json", model_card(args, params, names, y, y_val, evaluation))
+    write_json(args.output_data_dir, "model-card.json", model_card(args, params, names, y, y_val, evaluation))
     print(f"{args.model_package_group} v{args.version}: {held_out} ROC-AUC {evaluation['roc_auc']:.4f} "
           f"PR-AUC {evaluation['pr_auc']:.4f} ({len(y)} rows, {time.time() - started:.1f}s)")
 

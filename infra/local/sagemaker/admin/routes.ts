@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { RandomRegistry } from "../runtime/endpoint-random";
 import { faultSchema, type FaultRegistry } from "../runtime/faults";
 import type { TransitionHolds } from "../runtime/transition-holds";
+import type { TrainingJobRecord } from "../state/types";
 
 const routerSchema = z.object({ endpointName: z.string().min(1), seed: z.number().int() });
 const holdSchema = z.object({ endpointName: z.string().min(1), hold: z.boolean() });
@@ -17,7 +18,11 @@ export interface AdminContext {
   holds: TransitionHolds;
   /** Writes buffered capture and metrics now (tests and demos need not wait for the timers). */
   flush(): Promise<void>;
+  /** Training jobs by name (for their log's tail). */
+  trainingJobs(): Readonly<Record<string, TrainingJobRecord>>;
 }
+
+const TRAINING_LOG = /^\/_emulator\/training-jobs\/([^/]+)\/log$/;
 
 /**
  * `/_emulator/*`: emulator-only controls on the SageMaker port (README). Not an AWS API.
@@ -27,12 +32,21 @@ export interface AdminContext {
  *   POST   /_emulator/flush
  *   POST   /_emulator/router  {endpointName, seed}  → restarts the endpoint's seeded streams
  *   POST   /_emulator/transitions {endpointName, hold} → hold (true) or finish (false) its transitions
+ *   GET    /_emulator/training-jobs/{name}/log  → {TrainingJobName, TrainingJobStatus, pid, lines}: the last
+ *          50 lines of the script's output (on AWS: CloudWatch Logs, /aws/sagemaker/TrainingJobs)
  */
 export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = newRequestId();
   try {
     const route = `${req.method ?? "GET"} ${url.pathname.replace(/\/+$/, "")}`;
     if (route === "GET /_emulator/faults") return json(res, 200, { faults: ctx.faults.list() });
+    const trainingLog = req.method === "GET" ? TRAINING_LOG.exec(url.pathname) : null;
+    if (trainingLog) {
+      const name = decodeURIComponent(trainingLog[1]!);
+      const job = ctx.trainingJobs()[name];
+      if (!job) throw new ApiError("NotFound", 404, `No training job ${name}.`);
+      return json(res, 200, { TrainingJobName: name, TrainingJobStatus: job.TrainingJobStatus, pid: job.pid ?? null, lines: job.logTail });
+    }
     if (route === "POST /_emulator/faults") {
       const fault = parseWith(faultSchema, await readBody(req));
       ctx.faults.set(fault);

@@ -1,6 +1,6 @@
 import type { FaultRegistry } from "../runtime/faults";
 import type { StateStore } from "../state/store";
-import type { EndpointRecord, Json } from "../state/types";
+import type { EndpointRecord, Json, TrainingJobRecord } from "../state/types";
 
 /** What the endpoint operations need from whoever runs deployments (see runtime/lifecycle.ts). */
 export interface DeploymentRunner {
@@ -13,9 +13,18 @@ export interface DeploymentRunner {
   remove(endpoint: EndpointRecord): void;
 }
 
+/** What the training-job operations need from whoever runs the jobs (see training/runner.ts). */
+export interface TrainingRunner {
+  /** Runs a job just recorded as InProgress/Starting; the runner moves it on to its end. */
+  start(job: TrainingJobRecord): void;
+  /** Ends a job just marked Stopping: its process is signalled, then it is Stopped. */
+  stop(job: TrainingJobRecord): void;
+}
+
 export interface ControlContext {
   store: StateStore;
   deployments: DeploymentRunner;
+  training: TrainingRunner;
   /** Injected faults; the control plane honours `control-plane` ones (runtime/faults.ts). */
   faults?: FaultRegistry;
   now(): number;

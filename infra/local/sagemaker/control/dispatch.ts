@@ -7,6 +7,7 @@ import { endpointOperations } from "./endpoints";
 import { modelRegistryOperations } from "./model-registry";
 import { modelOperations } from "./models";
 import { tagOperations } from "./tags";
+import { trainingJobOperations } from "./training-jobs";
 
 const OPERATIONS: Record<string, Operation> = {
   ...modelOperations,
@@ -14,6 +15,7 @@ const OPERATIONS: Record<string, Operation> = {
   ...endpointOperations,
   ...modelRegistryOperations,
   ...tagOperations,
+  ...trainingJobOperations,
 };
 
 const CONTENT_TYPE = "application/x-amz-json-1.1";

@@ -24,6 +24,7 @@ function resourceExists(state: EmulatorState, resourceArn: string): boolean {
     ...Object.values(state.endpoints).map((r) => r.EndpointArn),
     ...Object.values(state.modelPackageGroups).map((r) => r.ModelPackageGroupArn),
     ...Object.keys(state.modelPackages),
+    ...Object.values(state.trainingJobs).map((r) => r.TrainingJobArn),
   ];
   return arns.some((a) => a.toLowerCase() === key);
 }

@@ -117,6 +117,40 @@ export interface ModelPackageRecord extends Json {
   LastModifiedTime?: number;
 }
 
+export type TrainingJobStatus = "InProgress" | "Completed" | "Failed" | "Stopping" | "Stopped";
+
+export interface SecondaryStatusTransition {
+  Status: string;
+  StartTime: number;
+  EndTime?: number;
+  StatusMessage?: string;
+}
+
+/**
+ * A training job: the request as sent (minus Tags) and what SageMaker adds. Lower-case members are
+ * the emulator's own and never reach the wire (`tenant` from the job's tag, the log's tail).
+ */
+export interface TrainingJobRecord extends Json {
+  TrainingJobName: string;
+  TrainingJobArn: string;
+  TrainingJobStatus: TrainingJobStatus;
+  SecondaryStatus: string;
+  SecondaryStatusTransitions: SecondaryStatusTransition[];
+  FailureReason?: string;
+  CreationTime: number;
+  LastModifiedTime: number;
+  TrainingStartTime?: number;
+  TrainingEndTime?: number;
+  ModelArtifacts?: { S3ModelArtifacts: string };
+  FinalMetricDataList?: { MetricName: string; Value: number; Timestamp: number }[];
+  tenant: string;
+  logTail: string[];
+  /** The script's process id while it runs (and after, so a test can check it is gone). */
+  pid?: number;
+  /** The job's stand-in for /opt/ml while it runs (so a restart can find and end an orphaned script). */
+  workDir?: string;
+}
+
 export interface EmulatorState {
   models: Record<string, ModelRecord>;
   endpointConfigs: Record<string, EndpointConfigRecord>;
@@ -126,8 +160,9 @@ export interface EmulatorState {
   modelPackages: Record<string, ModelPackageRecord>;
   /** Keyed by lower-cased ARN. */
   tags: Record<string, { Key: string; Value: string }[]>;
+  trainingJobs: Record<string, TrainingJobRecord>;
 }
 
 export function emptyState(): EmulatorState {
-  return { models: {}, endpointConfigs: {}, endpoints: {}, modelPackageGroups: {}, modelPackages: {}, tags: {} };
+  return { models: {}, endpointConfigs: {}, endpoints: {}, modelPackageGroups: {}, modelPackages: {}, tags: {}, trainingJobs: {} };
 }

@@ -6,7 +6,8 @@ import { MAIN_TABLE, TABLES } from "@/lib/aws/resources";
 import { defaultConfig } from "../config";
 import { CAPTURE_PREFIX, firstDeploymentSpec } from "../constructs/tenant-endpoint";
 import { CAPTURE_EXPIRE_AFTER_DAYS, CAPTURE_GLACIER_AFTER_DAYS, DataStack } from "../stacks/data-stack";
-import { CDK_CONTEXT, synthApp } from "./synth";
+import { CDK_CONTEXT } from "./synth";
+import { synthesized } from "./synthesized";
 import { asList, logicalIdOf, resourcesOf } from "./template-helpers";
 
 let data: Template;
@@ -15,9 +16,7 @@ let dataKey: string;
 const config = defaultConfig();
 
 beforeAll(() => {
-  const { data: dataStack, service: serviceStack } = synthApp();
-  data = Template.fromStack(dataStack);
-  service = Template.fromStack(serviceStack);
+  ({ data, service } = synthesized());
   dataKey = logicalIdOf(data, "AWS::KMS::Key", "DataKey");
 }, 120_000);
 
@@ -213,7 +212,7 @@ describe("per tenant ML", () => {
 
 describe("the stacks", () => {
   it("are environment-agnostic (synthesised offline: no account, no Region, no look-ups)", () => {
-    const { data: d, service: s } = synthApp();
+    const { data: d, service: s } = synthesized().stacks;
     for (const stack of [d, s] as Stack[]) {
       expect(stack.environment).toBe("aws://unknown-account/unknown-region");
     }

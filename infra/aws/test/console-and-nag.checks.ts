@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig } from "../config";
 import { CONSOLE_ACTIONS, IMPLIED_ACTIONS } from "../constructs/console-permissions";
 import { REPO_ROOT } from "../constructs/console-service";
-import { synthApp } from "./synth";
+import { sdkActionsOf } from "./sdk-actions";
+import { synthesized } from "./synthesized";
 import { asList, logicalIdOf, resourcesOf, type PolicyStatement } from "./template-helpers";
 
 let service: Template;
@@ -14,13 +15,7 @@ let synthError: unknown;
 const config = defaultConfig();
 
 beforeAll(() => {
-  const { app, service: stack } = synthApp();
-  try {
-    app.synth(); // runs cdk-nag's AwsSolutions pack; throws on any unacknowledged finding
-  } catch (error) {
-    synthError = error;
-  }
-  service = Template.fromStack(stack);
+  ({ service, synthError } = synthesized());
   const role = logicalIdOf(service, "AWS::IAM::Role", "ConsoleTaskRole");
   statements = resourcesOf(service, "AWS::IAM::Policy")
     .filter(([, p]) => JSON.stringify(p.Properties?.Roles) === JSON.stringify([{ Ref: role }]))
@@ -39,42 +34,7 @@ function actionsUsedByTheConsole(): Set<string> {
   };
   walk(path.join(REPO_ROOT, "lib"));
   walk(path.join(REPO_ROOT, "app"));
-  const service: Record<string, string> = {
-    "@aws-sdk/client-sagemaker": "sagemaker",
-    "@aws-sdk/client-sagemaker-runtime": "sagemaker",
-    "@aws-sdk/client-cloudwatch": "cloudwatch",
-    "@aws-sdk/client-dynamodb": "dynamodb",
-    "@aws-sdk/lib-dynamodb": "dynamodb",
-    "@aws-sdk/client-s3": "s3",
-  };
-  // Document-client and S3 commands whose IAM action has another name.
-  const renamed: Record<string, string> = {
-    "dynamodb:Get": "dynamodb:GetItem",
-    "dynamodb:Put": "dynamodb:PutItem",
-    "dynamodb:Update": "dynamodb:UpdateItem",
-    "dynamodb:Delete": "dynamodb:DeleteItem",
-    "dynamodb:BatchGet": "dynamodb:BatchGetItem",
-    "dynamodb:BatchWrite": "dynamodb:BatchWriteItem",
-    "s3:HeadBucket": "s3:ListBucket",
-    "s3:ListObjectsV2": "s3:ListBucket",
-    "s3:HeadObject": "s3:GetObject",
-  };
-  const used = new Set<string>();
-  for (const file of files) {
-    const source = readFileSync(file, "utf8");
-    for (const [, names, module] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
-      const prefix = service[module!];
-      if (!prefix) continue;
-      for (const raw of names!.split(",")) {
-        const name = raw.trim().replace(/^type\s+/, "");
-        const command = /^([A-Z]\w*)Command$/.exec(name)?.[1];
-        if (!command || raw.trim().startsWith("type ")) continue;
-        const action = `${prefix}:${command}`;
-        used.add(renamed[action] ?? action);
-      }
-    }
-  }
-  return used;
+  return sdkActionsOf(files);
 }
 
 describe("the console's role", () => {
@@ -98,6 +58,12 @@ describe("the console's role", () => {
     const tenantNames = config.tenants.flatMap((t) => [t.endpointName, t.modelPackageGroupName]);
     for (const statement of statements.filter((s) => asList(s.Action).some((a) => a.startsWith("sagemaker:")))) {
       const resources = asList(statement.Resource);
+      if (JSON.stringify(resources).includes(":training-job/*")) {
+        // Training jobs are named by time: held to the tenants by their tag, on create and after.
+        const tag = statement.Condition?.StringEquals as Record<string, unknown> | undefined;
+        expect(tag?.["aws:RequestTag/tenant"] ?? tag?.["aws:ResourceTag/tenant"]).toEqual(config.tenants.map((t) => t.tenantId));
+        continue;
+      }
       if (resources.includes("*")) {
         expect(asList(statement.Action).every((a) => CONSOLE_ACTIONS.sagemakerList.includes(a as never))).toBe(true);
         continue;
@@ -158,6 +124,12 @@ describe("console hosting", () => {
       TABLE_NAME: "fraud-console",
     });
     expect(container.Secrets.map((s) => s.Name).sort()).toEqual(["NEXTAUTH_SECRET", "OIDC_CLIENT_SECRET"]);
+    // Each tenant's models and training jobs run with its own execution role (lib/aws/execution-role.ts).
+    const roles = JSON.stringify(env.SAGEMAKER_EXECUTION_ROLE_ARNS);
+    for (const tenant of config.tenants) {
+      const role = logicalIdOf(service, "AWS::IAM::Role", `Tenant${tenant.tenantId.replace(/-/g, "")}ExecutionRole`);
+      expect(roles).toMatch(new RegExp(`\\\\"${tenant.tenantId}\\\\":\\\\"",\\{"Fn::GetAtt":\\["${role}","Arn"\\]\\}`));
+    }
     service.hasResourceProperties("AWS::Cognito::UserPoolClient", {
       ReadAttributes: Match.arrayWith(["custom:role", "custom:tenant"]),
       WriteAttributes: ["name"],
