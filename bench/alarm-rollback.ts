@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/alarm-rollback.ts [runs=5]`: the alarm path's breach → rollback finished on a
+ * `npm run bench:alarm-rollback [-- <runs, default 5>]`: the alarm path's breach → rollback finished on a
  * throwaway local stack (the launcher's, `--stack-only`, each service its own process), next to the
  * manual path on the same stack as the baseline.
  *
@@ -37,7 +37,11 @@ async function startStack(): Promise<{ stack: StackUrls; stop: () => Promise<voi
   const deadline = Date.now() + 600_000;
   while (!existsSync(demoFile)) {
     if (child.exitCode !== null) throw new Error(`the stack exited (${child.exitCode})`);
-    if (Date.now() > deadline) throw new Error("the stack did not start in 10 minutes");
+    if (Date.now() > deadline) {
+      // Not left running behind the failed bench.
+      child.kill("SIGTERM");
+      throw new Error("the stack did not start in 10 minutes");
+    }
     await sleep(500);
   }
   const { stack } = JSON.parse(await readFile(demoFile, "utf8")) as { stack: StackUrls };

@@ -36,6 +36,12 @@ const summary = (label: string, ms: number[]) => {
   return `${label.padEnd(44)} p50 ${f(percentile(sorted, 50))}   p95 ${f(percentile(sorted, 95))}   max ${f(sorted.at(-1) ?? NaN)}`;
 };
 
+/** Each AWS call the rollback makes: when it was sent (ms after the click) and how long it took. */
+const trace: Array<{ name: string; sent: number; done: number }> = [];
+let traceStart = 0;
+const beforeUpdate: number[] = [];
+const steps = new Map<string, number[]>();
+
 const dataDir = await mkdtemp(path.join(tmpdir(), "bench-rollback-"));
 const stack = await startLocalStack({ dataDir, transitionMs: TRANSITION_MS });
 const { bootstrapResources } = await import("@/infra/local/bootstrap");
@@ -46,6 +52,7 @@ const { sageMakerClient } = await import("@/lib/aws/clients");
 const { UpdateEndpointWeightsAndCapacitiesCommand } = await import("@aws-sdk/client-sagemaker");
 const { getDeployment } = await import("@/lib/deployments/deployment-record");
 const { rollback } = await import("@/lib/deployments/rollback");
+const { documentClient } = await import("@/lib/aws/clients");
 const { setWeights } = await import("@/lib/deployments/set-weights");
 const { waitForWeights } = await import("@/lib/deployments/wait-endpoint");
 
@@ -99,6 +106,9 @@ try {
   console.log(summary("rollback: click → traffic moved", moved));
   const overhead = accepted.map((a, i) => moved[i]! - a);
   console.log(summary("rollback: accepted → traffic moved", overhead));
+  console.log(summary("rollback: click → UpdateEndpointWeights sent", beforeUpdate));
+  console.log("\nper call the rollback makes (its duration):");
+  for (const [name, ms] of steps) console.log(summary(`  ${name} ×${(ms.length / RUNS).toFixed(1)}`, ms));
 } finally {
   await stack.close();
   await rm(dataDir, { recursive: true, force: true });
@@ -121,12 +131,33 @@ async function timeRollbacks(input: {
       await setWeights({ ...input, weights: input.restore, reason: "bench: canary back", expectedVersion: record.version, actor: "bench" });
       await input.wait(input.restore);
     }
+    trace.length = 0;
     const started = performance.now();
-    const { event } = await rollback({ ...input, trigger: "manual", actor: "bench", reason: `bench run ${i + 1}` });
+    traceStart = started;
+    const { event } = await rollback(
+      { ...input, trigger: "manual", actor: "bench", reason: `bench run ${i + 1}` },
+      { db: traced(documentClient()), sageMaker: traced(sageMakerClient()) },
+    );
     if (event.outcome !== "succeeded") throw new Error(`rollback ${i + 1}: ${event.outcome} ${JSON.stringify(event.error)}`);
     accepted.push(performance.now() - started);
     await input.wait(input.target);
     moved.push(performance.now() - started);
+    const update = trace.find((t) => t.name === "UpdateEndpointWeightsAndCapacitiesCommand");
+    if (update) beforeUpdate.push(update.sent);
+    for (const t of trace) (steps.get(t.name) ?? steps.set(t.name, []).get(t.name)!).push(t.done - t.sent);
   }
   return { accepted, moved };
+}
+
+function traced<C extends { send: (command: never) => Promise<unknown> }>(client: C): C {
+  return {
+    send: async (command: { constructor: { name: string } }) => {
+      const sent = performance.now() - traceStart;
+      try {
+        return await (client.send as (c: unknown) => Promise<unknown>)(command);
+      } finally {
+        trace.push({ name: command.constructor.name, sent, done: performance.now() - traceStart });
+      }
+    },
+  } as unknown as C;
 }

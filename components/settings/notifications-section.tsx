@@ -43,7 +43,7 @@ export function NotificationsSection() {
   return (
     <Card
       title="Rollback notifications"
-      description="One message per rollback (manual or alarm) to these channels. With none set, the console logs the message."
+      description="One message per rollback (manual or alarm) to these channels. With none set, the message is logged (by the console, or by the rollback Lambda for an alarm)."
     >
       <form
         className="space-y-4 px-5 py-5"

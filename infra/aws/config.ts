@@ -13,7 +13,7 @@ export interface TenantDeployment extends TenantDefinition {
    */
   productionVersion: number;
   canaryVersion: number;
-  /** ModelLatency p95 the canary alarm holds the tenant to, in milliseconds (the seeds' SLO: 200). */
+  /** The p95 answer latency (VariantLatency) the canary alarm holds the tenant to, in milliseconds (the seeds' SLO: 200). */
   latencySloMs: number;
 }
 

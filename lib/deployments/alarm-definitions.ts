@@ -10,9 +10,16 @@ import { DEFAULT_SLO } from "@/lib/settings/tenant-settings";
  * (rollback-handler.ts) is subscribed.
  *
  * Defaults (what a tenant gets): the canary's 5xx rate above 1 % in 3 of 3 one-minute periods, and
- * its ModelLatency p95 above the tenant's latency SLO (settings.slo.latencyP95Ms) in 3 of 3. `highResolution` makes the periods
- * 10 s (CloudWatch's high-resolution alarms; the metrics must be stored at 1-second resolution) so
- * tests and the demo see a rollback within half a minute.
+ * its answer latency p95 above the tenant's latency SLO (settings.slo.latencyP95Ms) in 3 of 3.
+ * `highResolution` makes the periods 10 s (CloudWatch's high-resolution alarms; the metrics must be
+ * stored at 1-second resolution, as the SageMaker emulator's and the console's VariantLatency are)
+ * so tests and the demo see a rollback within half a minute.
+ *
+ * The latency alarm reads the console's own VariantLatency (lib/metrics/decision-metrics.ts: the
+ * scoring API's latency per variant that answered, in ms), not SageMaker's ModelLatency: the SLO is
+ * about the payer's answer, and ModelLatency also counts the Clarify explanation calls sent off the
+ * payment's path for flagged transactions (Kernel SHAP's ~2,000 model calls each), whose p95 sits
+ * near 1–2 s on a healthy canary.
  */
 export const ROLLBACK_TOPIC_NAME = "fraud-console-rollback";
 
@@ -34,7 +41,7 @@ export interface EndpointAlarmOptions {
   latencySloMs?: number;
   /** 10 s periods instead of one minute (tests, the demo). */
   highResolution?: boolean;
-  /** Where the console publishes ErrorBudgetBurned (env METRICS_NAMESPACE); "FraudConsole" when omitted. */
+  /** Where the console publishes VariantLatency and ErrorBudgetBurned (env METRICS_NAMESPACE); "FraudConsole" when omitted. */
   metricsNamespace?: string;
 }
 
@@ -69,6 +76,7 @@ export function endpointAlarms(opts: EndpointAlarmOptions): AlarmDefinition[] {
     TreatMissingData: "notBreaching",
   };
   const sloMs = opts.latencySloMs ?? DEFAULT_SLO.latencyP95Ms;
+  const consoleNamespace = opts.metricsNamespace ?? "FraudConsole";
   return [
     {
       ...common,
@@ -84,12 +92,17 @@ export function endpointAlarms(opts: EndpointAlarmOptions): AlarmDefinition[] {
     {
       ...common,
       AlarmName: endpointAlarmName(opts.tenantId, opts.endpointName, "canary-latency-p95"),
-      AlarmDescription: `${opts.endpointName}: the ${variant} variant's ModelLatency p95 is above the ${sloMs} ms SLO in 3 of 3 periods of ${period} s; rolls the canary back.`,
-      ...metric("ModelLatency"),
+      AlarmDescription: `${opts.endpointName}: the p95 latency of the scoring answers the ${variant} variant served (VariantLatency) is above the ${sloMs} ms SLO in 3 of 3 periods of ${period} s; rolls the canary back.`,
+      Namespace: consoleNamespace,
+      MetricName: "VariantLatency",
+      Dimensions: [
+        { Name: "TenantId", Value: opts.tenantId },
+        { Name: "Variant", Value: variant },
+      ],
       ExtendedStatistic: "p95",
       Period: period,
-      // ModelLatency is in microseconds.
-      Threshold: sloMs * 1000,
+      Unit: "Milliseconds",
+      Threshold: sloMs,
     },
     {
       // OPS.md: 80 % of the 30-day error budget burned → roll the canary back. CloudWatch cannot
@@ -101,7 +114,7 @@ export function endpointAlarms(opts: EndpointAlarmOptions): AlarmDefinition[] {
       ComparisonOperator: "GreaterThanOrEqualToThreshold",
       AlarmName: endpointAlarmName(opts.tenantId, opts.endpointName, "error-budget-burned"),
       AlarmDescription: `${opts.endpointName}: ${ERROR_BUDGET_ROLLBACK_PERCENT} % or more of the tenant's 30-day error budget is burned; rolls the canary back.`,
-      Namespace: opts.metricsNamespace ?? "FraudConsole",
+      Namespace: consoleNamespace,
       MetricName: "ErrorBudgetBurned",
       Dimensions: [{ Name: "TenantId", Value: opts.tenantId }],
       Statistic: "Maximum",

@@ -53,8 +53,9 @@ export class AlarmNotificationError extends Error {
 /**
  * Each record's alarm, with the tenant and endpoint it is about: read from the alarm's name
  * (alarm-definitions.ts names every alarm `fraud-console/<tenant>/<endpoint>/<kind>`) and checked
- * against the EndpointName dimension of the metric(s) it watches, so a message about another
- * endpoint can never roll this one back.
+ * against the dimensions of the metric(s) it watches — EndpointName for SageMaker's metrics,
+ * TenantId for the console's own (VariantLatency, ErrorBudgetBurned: a tenant has one endpoint) —
+ * so a message about another endpoint or tenant can never roll this one back.
  */
 export function parseAlarmNotifications(event: unknown): AlarmNotification[] {
   const parsed = snsEventSchema.safeParse(event);
@@ -76,10 +77,17 @@ export function parseAlarmNotifications(event: unknown): AlarmNotification[] {
       ...(m.Trigger?.Metrics ?? []).flatMap((q) => q.MetricStat?.Metric.Dimensions ?? []),
     ];
     const endpoints = new Set(dimensions.filter((d) => d.name === "EndpointName").map((d) => d.value));
-    if (endpoints.size !== 1 || !endpoints.has(target.endpointName)) {
+    const tenants = new Set(dimensions.filter((d) => d.name === "TenantId").map((d) => d.value));
+    if (endpoints.size + tenants.size === 0) {
+      throw new AlarmNotificationError(`Alarm ${m.AlarmName} watches no metric of an endpoint or a tenant`);
+    }
+    if (endpoints.size > 1 || (endpoints.size === 1 && !endpoints.has(target.endpointName))) {
       throw new AlarmNotificationError(
         `Alarm ${m.AlarmName} watches endpoint(s) [${[...endpoints].join(", ")}], not ${target.endpointName}`,
       );
+    }
+    if (tenants.size > 1 || (tenants.size === 1 && !tenants.has(target.tenantId))) {
+      throw new AlarmNotificationError(`Alarm ${m.AlarmName} watches tenant(s) [${[...tenants].join(", ")}], not ${target.tenantId}`);
     }
     return {
       messageId: Sns.MessageId,

@@ -1,6 +1,6 @@
 import { PutMetricAlarmCommand, type CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { cloudWatchClient } from "@/lib/aws/clients";
-import { endpointAlarmName, endpointAlarms, type EndpointAlarmKind, type EndpointAlarmOptions } from "./alarm-definitions";
+import { endpointAlarms, type EndpointAlarmOptions } from "./alarm-definitions";
 
 /**
  * Puts a tenant endpoint's alarms (alarm-definitions.ts) with PutMetricAlarm: creates them, or
@@ -8,12 +8,11 @@ import { endpointAlarmName, endpointAlarms, type EndpointAlarmKind, type Endpoin
  * start. The local bootstrap and tests call it; on AWS the CDK app declares the same alarms.
  */
 export async function putEndpointAlarms(
-  opts: EndpointAlarmOptions & { skip?: readonly EndpointAlarmKind[] },
+  opts: EndpointAlarmOptions,
   deps: { cloudWatch?: Pick<CloudWatchClient, "send"> } = {},
 ): Promise<string[]> {
   const client = deps.cloudWatch ?? cloudWatchClient();
-  const skipped = new Set((opts.skip ?? []).map((kind) => endpointAlarmName(opts.tenantId, opts.endpointName, kind)));
-  const alarms = endpointAlarms(opts).filter((a) => !skipped.has(a.AlarmName));
+  const alarms = endpointAlarms(opts);
   for (const alarm of alarms) await client.send(new PutMetricAlarmCommand(alarm));
   return alarms.map((a) => a.AlarmName);
 }

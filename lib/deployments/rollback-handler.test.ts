@@ -34,10 +34,17 @@ function fakeDb() {
   };
 }
 
-const [rateAlarm] = endpointAlarms({
+const [rateAlarm, latencyAlarm, budgetAlarm] = endpointAlarms({
   tenantId: "acme-bank",
   endpointName: "fraud-acme-bank",
   rollbackTopicArn: "arn:aws:sns:us-east-1:0:t",
+});
+
+/** The Trigger of a single-metric alarm's message, as CloudWatch sends it (dimensions lower-case). */
+const singleMetricTrigger = (alarm: typeof latencyAlarm) => ({
+  MetricName: alarm!.MetricName,
+  Namespace: alarm!.Namespace,
+  Dimensions: alarm!.Dimensions!.map((d) => ({ value: d.Value, name: d.Name })),
 });
 
 function event(messageId: string, overrides: Record<string, unknown> = {}) {
@@ -91,6 +98,16 @@ describe("handleAlarmNotifications", () => {
     ]);
   });
 
+  it.each([
+    ["the latency alarm (VariantLatency, per tenant and variant)", latencyAlarm],
+    ["the error-budget alarm (ErrorBudgetBurned, per tenant)", budgetAlarm],
+  ])("rolls back on %s, whose metric names the tenant, not the endpoint", async (_what, alarm) => {
+    const { calls, rollback } = recorder();
+    const overrides = { AlarmName: alarm!.AlarmName, Trigger: singleMetricTrigger(alarm) };
+    await handleAlarmNotifications(event("m5", overrides), { db: fakeDb(), tableName: "t", rollback });
+    expect(calls).toEqual([expect.objectContaining({ tenantId: "acme-bank", endpointName: "fraud-acme-bank", alarm: alarm!.AlarmName })]);
+  });
+
   it("does nothing for a redelivered message, even when the first delivery finished", async () => {
     const { calls, rollback } = recorder();
     const deps = { db: fakeDb(), tableName: "t", rollback };
@@ -124,6 +141,12 @@ describe("handleAlarmNotifications", () => {
       { Trigger: { Dimensions: [{ name: "EndpointName", value: "fraud-globex-pay" }] } },
       "not fraud-acme-bank",
     ],
+    [
+      "an alarm whose metric names another tenant",
+      { AlarmName: latencyAlarm!.AlarmName, Trigger: { Dimensions: [{ name: "TenantId", value: "globex-pay" }] } },
+      "not acme-bank",
+    ],
+    ["an alarm that watches neither an endpoint nor a tenant", { Trigger: { Dimensions: [] } }, "watches no metric"],
   ])("refuses %s", async (_what, overrides, message) => {
     const { calls, rollback } = recorder();
     await expect(handleAlarmNotifications(event("m4", overrides), { db: fakeDb(), tableName: "t", rollback })).rejects.toThrow(message);

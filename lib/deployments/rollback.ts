@@ -66,6 +66,10 @@ export async function rollback(input: RollbackInput, deps: RollbackDeps = {}): P
   const { db, tableName, now } = store(deps);
   const notify = deps.notify ?? ((event: RollbackEvent) => notifyRollback(event, deps));
   const noNotification = Promise.resolve();
+  // Read while the audit intent is written: a read changes nothing, and the claim that follows is
+  // conditional on the version read, so this only takes a round trip off the way to SageMaker.
+  const firstRead = getDeployment(input, deps);
+  firstRead.catch(() => undefined);
 
   return auditedAction(
     {
@@ -77,7 +81,7 @@ export async function rollback(input: RollbackInput, deps: RollbackDeps = {}): P
       requested: { trigger: input.trigger, alarm: input.alarm ?? null },
     },
     async () => {
-      const claimed = await claim(input, deps);
+      const claimed = await claim(input, deps, firstRead);
       if (claimed.kind === "already") {
         return { outcome: "unchanged", result: { event: await alreadyRolledBack(input, claimed, deps), notification: noNotification } };
       }
@@ -100,16 +104,23 @@ export async function rollback(input: RollbackInput, deps: RollbackDeps = {}): P
         error: null,
         notification: null,
       };
-      try {
-        await putRollbackEvent(event, deps);
-      } catch (error) {
+      // The event is written and the endpoint's status read at the same time (the read changes
+      // nothing); SageMaker is called only once the event is there, so a rollback is never
+      // performed without its record.
+      const [recorded, updatable] = await Promise.allSettled([
+        putRollbackEvent(event, deps),
+        waitUntilUpdatable(input.endpointName, { sageMaker: sm, timeoutMs: deps.updatableTimeoutMs }),
+      ]);
+      if (recorded.status === "rejected") {
         await releaseClaim(record, held, deps);
-        throw new AppError("unavailable", "The rollback could not be recorded, so nothing was changed; try again", { cause: error });
+        throw new AppError("unavailable", "The rollback could not be recorded, so nothing was changed; try again", {
+          cause: recorded.reason,
+        });
       }
 
       let failure: AwsErrorSummary | null = null;
       try {
-        await waitUntilUpdatable(input.endpointName, { sageMaker: sm, timeoutMs: deps.updatableTimeoutMs });
+        if (updatable.status === "rejected") throw updatable.reason;
         if (plan.kind === "weights") {
           await sm.send(
             new UpdateEndpointWeightsAndCapacitiesCommand({
@@ -163,25 +174,28 @@ export async function rollback(input: RollbackInput, deps: RollbackDeps = {}): P
           ExpressionAttributeValues: { ":id": event.id },
         }),
       );
-      await finishRollbackEvent({ tenantId: input.tenantId, id: event.id, outcome: "succeeded", finishedAt, error: null }, deps);
       deploymentChanged(input);
-      await putHistoryEntry(
-        {
-          tenantId: input.tenantId,
-          endpointName: input.endpointName,
-          entry: {
-            version: next.version,
-            kind: "rollback",
-            spec: next.spec,
-            endpointConfigName: next.endpointConfigName,
-            actor: input.actor,
-            reason,
-            at: finishedAt,
-            rollbackEventId: event.id,
+      // Independent writes, together: the answer (and the UI that follows the traffic) waits for both.
+      await Promise.all([
+        finishRollbackEvent({ tenantId: input.tenantId, id: event.id, outcome: "succeeded", finishedAt, error: null }, deps),
+        putHistoryEntry(
+          {
+            tenantId: input.tenantId,
+            endpointName: input.endpointName,
+            entry: {
+              version: next.version,
+              kind: "rollback",
+              spec: next.spec,
+              endpointConfigName: next.endpointConfigName,
+              actor: input.actor,
+              reason,
+              at: finishedAt,
+              rollbackEventId: event.id,
+            },
           },
-        },
-        deps,
-      );
+          deps,
+        ),
+      ]);
       const succeeded: RollbackEvent = { ...event, outcome: "succeeded", finishedAt };
       // After the traffic has moved, and not awaited here: the answer never waits on a webhook.
       const notification = notify(succeeded).catch((error: unknown) => console.error("rollback notification failed", error));
@@ -202,12 +216,12 @@ type Claimed =
   | { kind: "already"; eventId: string | null; claim?: RollbackClaim };
 
 /** Reads the record and claims it for this rollback; loses (→ already) to a claim or rollback that came first. */
-async function claim(input: RollbackInput, deps: RollbackDeps): Promise<Claimed> {
+async function claim(input: RollbackInput, deps: RollbackDeps, firstRead: Promise<DeploymentRecord | null>): Promise<Claimed> {
   const { db, tableName, now } = store(deps);
   const timeout = deps.claimTimeoutMs ?? CLAIM_TIMEOUT_MS;
   // A few rounds: a weight change landing between the read and the claim is not a rollback, so read again.
   for (let round = 0; round < 5; round++) {
-    const record = await getDeployment(input, deps);
+    const record = round === 0 ? await firstRead : await getDeployment(input, deps);
     if (!record) throw new AppError("not_found", `Endpoint ${input.endpointName} has no deployment`);
     const startedAt = now().toISOString();
     const isStale = record.rollback && Date.parse(record.rollback.startedAt) < now().getTime() - timeout;

@@ -72,3 +72,35 @@ describe("decision metrics", () => {
     expect(datums.filter((d) => d.Timestamp?.getTime() === Date.UTC(2026, 0, 1, 12, 1)).map((d) => d.MetricName)).toEqual(["Errors"]);
   });
 });
+
+describe("VariantLatency at high resolution", () => {
+  const now = Date.UTC(2026, 11, 1, 12, 0, 30);
+  const recent = { ...sample, at: now - 1000, variant: "canary" };
+
+  it("goes out per 10 seconds with StorageResolution 1, so a 10 s alarm sees each period", () => {
+    const metrics = createDecisionMetrics({ now: () => now });
+    metrics.record({ ...recent, latencyMs: 12, at: Date.UTC(2026, 11, 1, 12, 0, 21) });
+    metrics.record({ ...recent, latencyMs: 340, at: Date.UTC(2026, 11, 1, 12, 0, 29, 999) });
+    metrics.record({ ...recent, latencyMs: 15, at: Date.UTC(2026, 11, 1, 12, 0, 30) });
+    const datums = metrics.drain();
+    const variant = datums
+      .filter((d) => d.MetricName === "VariantLatency")
+      .map((d) => ({ at: d.Timestamp?.getTime(), values: d.Values, resolution: d.StorageResolution }));
+    expect(variant).toEqual([
+      { at: Date.UTC(2026, 11, 1, 12, 0, 20), values: [12, 340], resolution: 1 },
+      { at: Date.UTC(2026, 11, 1, 12, 0, 30), values: [15], resolution: 1 },
+    ]);
+    // The tenant's Latency stays a minute datum at standard resolution.
+    expect(datums.filter((d) => d.MetricName === "Latency").map((d) => [d.Timestamp?.getTime(), d.StorageResolution])).toEqual([
+      [Date.UTC(2026, 11, 1, 12, 0), undefined],
+    ]);
+  });
+
+  it("folds samples older than CloudWatch keeps 1-second data (3 h) into their minute", () => {
+    const metrics = createDecisionMetrics({ now: () => now });
+    metrics.record({ ...recent, at: now - 4 * 3600_000 + 25_000 });
+    const [datum] = metrics.drain().filter((d) => d.MetricName === "VariantLatency");
+    expect(datum).toMatchObject({ Timestamp: new Date(Date.UTC(2026, 11, 1, 8, 0)), Values: [2.3] });
+    expect(datum?.StorageResolution).toBeUndefined();
+  });
+});

@@ -16,7 +16,7 @@ import { createMetricAggregator, twoSignificantDigits, type MetricSample } from 
  * | RuleOnly       | TenantId                        | 1 if a rule decided without the model | Average |
  * | Errors         | TenantId                        | 0 per decision, 1 per request answered 5xx | Sum = errors, SampleCount = requests (lib/error-budget) |
  * | Latency        | TenantId                        | the route's latency, ms            | p50/p95/p99 |
- * | VariantLatency | TenantId, Variant               | the same, per variant that answered | p50/p95/p99 |
+ * | VariantLatency | TenantId, Variant               | the same, per variant that answered (1-second storage, 10 s datums) | p50/p95/p99; the canary's latency alarm |
  * | ScoreBand      | TenantId, Band (0.00 … 0.95)    | 1 per scored transaction           | Sum = histogram bar |
  * | DecisionAmount | TenantId, Decision, Currency    | the transaction's amount           | Sum (StatisticSet) |
  */
@@ -67,8 +67,12 @@ export function decisionSamples(sample: DecisionSample): MetricSample[] {
   if (sample.latencyMs !== null) {
     const latency = roundLatency(sample.latencyMs);
     samples.push({ name: "Latency", dimensions: [tenant], value: latency, unit: "Milliseconds", at });
-    if (sample.variant)
-      samples.push({ name: "VariantLatency", dimensions: [tenant, ["Variant", sample.variant]], value: latency, unit: "Milliseconds", at });
+    // High resolution: the canary's latency alarm reads it in 10 s periods in tests and the demo
+    // (lib/deployments/alarm-definitions.ts).
+    if (sample.variant) {
+      const dimensions = [tenant, ["Variant", sample.variant]] as const;
+      samples.push({ name: "VariantLatency", dimensions, value: latency, unit: "Milliseconds", at, highResolution: true });
+    }
   }
   if (sample.score != null) samples.push(one("ScoreBand", 1, [["Band", scoreBand(sample.score)]]));
   if (sample.amount !== undefined && sample.currency) {
@@ -106,8 +110,8 @@ export function errorSamples(error: { tenantId: string; at: number }): MetricSam
   return [{ name: "Errors", dimensions: [["TenantId", error.tenantId]], value: 1, unit: "Count", at: error.at }];
 }
 
-export function createDecisionMetrics() {
-  const aggregator = createMetricAggregator();
+export function createDecisionMetrics(options: { now?: () => number } = {}) {
+  const aggregator = createMetricAggregator(options);
   return {
     record: (sample: DecisionSample) => decisionSamples(sample).forEach(aggregator.record),
     recordError: (error: { tenantId: string; at: number }) => errorSamples(error).forEach(aggregator.record),

@@ -9,6 +9,12 @@ import type { MetricDatum, StandardUnit } from "@aws-sdk/client-cloudwatch";
  *   are many and only Sum/Average are ever read.
  * CloudWatch adds up the datums of one minute sent by several flushes or instances, so draining
  * often loses nothing.
+ *
+ * A sample marked `highResolution` (what a 10 s alarm reads: CloudWatch evaluates high-resolution
+ * alarms only on data stored at 1-second resolution) is aggregated per 10 seconds instead and sent
+ * with StorageResolution 1: the shortest alarm period is 10 s, so finer buckets would only multiply
+ * the datums, and statistics over a minute or more are the same as from minute datums. CloudWatch
+ * keeps 1-second data for 3 hours, so an older sample (the seeded history) goes into its minute.
  */
 export interface MetricSample {
   name: string;
@@ -19,13 +25,16 @@ export interface MetricSample {
   /** Epoch ms. */
   at: number;
   shape?: "distribution" | "sum";
+  highResolution?: boolean;
 }
 
 interface Aggregate {
   name: string;
   dimensions: MetricSample["dimensions"];
   unit: StandardUnit;
-  minute: number;
+  /** Bucket start, epoch ms. */
+  start: number;
+  highResolution: boolean;
   shape: "distribution" | "sum";
   values: Map<number, number>;
   set: { sampleCount: number; sum: number; min: number; max: number };
@@ -33,21 +42,28 @@ interface Aggregate {
 
 /** CloudWatch takes at most 150 values per datum. */
 const MAX_VALUES_PER_DATUM = 150;
+/** CloudWatch's shortest alarm period on high-resolution data (10 s) and how long it keeps such data (3 h). */
+export const HIGH_RESOLUTION_BUCKET_MS = 10_000;
+const HIGH_RESOLUTION_RETENTION_MS = 3 * 3600_000;
 
-export function createMetricAggregator() {
+export function createMetricAggregator(options: { now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
   let aggregates = new Map<string, Aggregate>();
 
   function record(sample: MetricSample): void {
-    const minute = Math.floor(sample.at / 60_000) * 60_000;
+    const highResolution = sample.highResolution === true && sample.at > now() - HIGH_RESOLUTION_RETENTION_MS;
+    const bucketMs = highResolution ? HIGH_RESOLUTION_BUCKET_MS : 60_000;
+    const start = Math.floor(sample.at / bucketMs) * bucketMs;
     const shape = sample.shape ?? "distribution";
-    const id = `${sample.name}\n${sample.dimensions.map(([n, v]) => `${n}=${v}`).join("\n")}\n${minute}\n${shape}`;
+    const id = `${sample.name}\n${sample.dimensions.map(([n, v]) => `${n}=${v}`).join("\n")}\n${start}\n${shape}`;
     let agg = aggregates.get(id);
     if (!agg) {
       agg = {
         name: sample.name,
         dimensions: sample.dimensions,
         unit: sample.unit,
-        minute,
+        start,
+        highResolution,
         shape,
         values: new Map(),
         set: { sampleCount: 0, sum: 0, min: Infinity, max: -Infinity },
@@ -80,8 +96,9 @@ function toDatums(agg: Aggregate): MetricDatum[] {
   const base = {
     MetricName: agg.name,
     Dimensions: agg.dimensions.map(([Name, Value]) => ({ Name, Value })),
-    Timestamp: new Date(agg.minute),
+    Timestamp: new Date(agg.start),
     Unit: agg.unit,
+    ...(agg.highResolution ? { StorageResolution: 1 } : {}),
   };
   if (agg.shape === "sum") {
     const { sampleCount, sum, min, max } = agg.set;

@@ -274,7 +274,15 @@ describe("notifications", () => {
 
 describe("the seeded story (read only)", () => {
   it.each([
-    ["acme-bank", 5, "promotion", { production: 1 }, [["production", 2]], "fraud-acme-bank-canary-latency-p95", "2026-10-21"],
+    [
+      "acme-bank",
+      5,
+      "promotion",
+      { production: 1 },
+      [["production", 2]],
+      "fraud-console/acme-bank/fraud-acme-bank/canary-latency-p95",
+      "2026-10-21",
+    ],
     [
       "globex-pay",
       4,
@@ -284,7 +292,7 @@ describe("the seeded story (read only)", () => {
         ["production", 1],
         ["canary", 2],
       ],
-      "fraud-globex-pay-canary-5xx",
+      "fraud-console/globex-pay/fraud-globex-pay/canary-5xx-rate",
       "2026-11-10",
     ],
   ] as const)(
@@ -303,6 +311,7 @@ describe("the seeded story (read only)", () => {
       expect(seeded[0]).toMatchObject({
         trigger: "alarm",
         alarm,
+        actor: `alarm:${alarm}`,
         outcome: "succeeded",
         after: { variants: [{ role: "production" }, { role: "canary", weight: 0 }] },
       });

@@ -1,6 +1,7 @@
 import { CreateEndpointConfigCommand } from "@aws-sdk/client-sagemaker";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient, sageMakerClient } from "@/lib/aws/clients";
+import { endpointAlarmName } from "@/lib/deployments/alarm-definitions";
 import { buildEndpointConfigInput, endpointConfigNameFor } from "@/lib/deployments/build-endpoint-config";
 import { deploy } from "@/lib/deployments/deploy";
 import { getDeployment, itemOf, putHistoryEntry, type DeploymentKind, type DeploymentRecord } from "@/lib/deployments/deployment-record";
@@ -15,7 +16,7 @@ import { endpointExists, variantEndpointSpec } from "./seed-models";
 /**
  * The seeded deployment story (brief, "Contracts"), consistent with the registry's (registry-story.ts):
  * - acme-bank: v1 production from 2026-09-15; v2 canary 10% on 2026-10-20 on an under-sized
- *   instance → the latency alarm rolled it back on 2026-10-21 (ModelLatency p95 over the SLO) →
+ *   instance → the latency alarm rolled it back on 2026-10-21 (answer latency p95 over the SLO) →
  *   v2 canary again, on ml.m5.large, on 2026-10-24 → promoted to 100% on 2026-10-28. Now: v2 100%,
  *   no canary (a rollback would restore the 2026-10-24 config).
  * - globex-pay: v1 production from 2026-09-15; v2 canary 10% on 2026-11-09 → the 5xx alarm rolled it
@@ -57,9 +58,11 @@ const STORIES: Record<string, Step[]> = {
       kind: "rollback",
       production: 1,
       canary: { version: 2, weight: 0, instanceType: "ml.t2.medium" },
-      actor: "system:alarm",
-      alarm: "fraud-acme-bank-canary-latency-p95",
-      reason: "Canary ModelLatency p95 above the 200 ms SLO in 3 of 3 periods: the canary ran on an under-sized ml.t2.medium",
+      // Named and attributed as the rollback Lambda names them (lib/deployments/rollback-handler.ts).
+      actor: `alarm:${endpointAlarmName("acme-bank", "fraud-acme-bank", "canary-latency-p95")}`,
+      alarm: endpointAlarmName("acme-bank", "fraud-acme-bank", "canary-latency-p95"),
+      reason:
+        "Canary answer latency (VariantLatency) p95 above the 200 ms SLO in 3 of 3 periods: the canary ran on an under-sized ml.t2.medium",
     },
     {
       at: "2026-10-24T09:30:00.000Z",
@@ -98,8 +101,8 @@ const STORIES: Record<string, Step[]> = {
       kind: "rollback",
       production: 1,
       canary: { version: 2, weight: 0 },
-      actor: "system:alarm",
-      alarm: "fraud-globex-pay-canary-5xx",
+      actor: `alarm:${endpointAlarmName("globex-pay", "fraud-globex-pay", "canary-5xx-rate")}`,
+      alarm: endpointAlarmName("globex-pay", "fraud-globex-pay", "canary-5xx-rate"),
       reason: "Canary 5xx rate above 1% in 3 of 3 periods: the v2 container failed on a malformed feature file",
     },
     {

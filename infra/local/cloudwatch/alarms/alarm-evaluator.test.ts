@@ -4,6 +4,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { endpointAlarms } from "@/lib/deployments/alarm-definitions";
+import { createDecisionMetrics } from "@/lib/metrics/decision-metrics";
 import type { OperationContext } from "../operations/context";
 import { putMetricAlarm } from "../operations/put-metric-alarm";
 import { metricIdentity } from "../store/metric-id";
@@ -135,6 +137,49 @@ describe("AlarmEvaluator", () => {
     // 96 fast, 4 slow: p95 is fast.
     put("ModelLatency", 15, [20_000, 500_000], [96, 4]);
     expect(states("p95", [20])).toEqual(["OK"]);
+  });
+
+  it("fires lib/deployments' canary latency alarm on the console's VariantLatency as the scoring path publishes it", () => {
+    const definition = endpointAlarms({
+      tenantId: "t1",
+      endpointName: "ep",
+      rollbackTopicArn: "arn:aws:sns:us-east-1:000000000000:rollback",
+      latencySloMs: 200,
+      highResolution: true,
+    }).find((a) => a.AlarmName.endsWith("/canary-latency-p95"))!;
+    putMetricAlarm(ctx, { ...definition, ActionsEnabled: false });
+    // The console's aggregator on the evaluator's clock: per 10 s, 19 fast answers and one slow one
+    // (p95 fast) in [0,20); from 20 s, 18 fast and two slow (nearest rank 19 of 20: p95 = 450 ms).
+    const decisions = createDecisionMetrics({ now: () => T0 });
+    const answer = (sec: number, latencyMs: number) =>
+      decisions.record({
+        tenantId: "t1",
+        decision: "LEGIT",
+        degraded: false,
+        ruleOnly: false,
+        latencyMs,
+        at: T0 + sec * 1000,
+        variant: "canary",
+      });
+    for (let period = 0; period < 5; period++) {
+      const slow = period < 2 ? 1 : 2;
+      for (let i = 0; i < 20; i++) answer(period * 10 + i * 0.5, i < slow ? 450 : 30);
+    }
+    for (const d of decisions.drain()) {
+      metrics.addDatum({
+        id: metricIdentity(
+          "FraudConsole",
+          d.MetricName!,
+          d.Dimensions?.map((x) => ({ Name: x.Name!, Value: x.Value! })),
+        ),
+        timestamp: d.Timestamp!.getTime(),
+        unit: d.Unit!,
+        resolution: d.StorageResolution === 1 ? 1 : 60,
+        values: d.Values,
+        counts: d.Counts,
+      });
+    }
+    expect(states(definition.AlarmName, [20, 30, 40, 50])).toEqual(["OK", "OK", "OK", "ALARM"]);
   });
 
   it("treats an empty range by TreatMissingData: missing → INSUFFICIENT_DATA, ignore → unchanged", () => {
