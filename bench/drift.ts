@@ -28,6 +28,8 @@ const RECORDS = Number(process.env.BENCH_DRIFT_RECORDS ?? 1_000_000);
 const FROM = new Date("2026-11-01T00:00:00Z");
 const TO = new Date("2026-11-02T00:00:00Z");
 const OBJECT_MS = 5 * 60_000;
+/** BENCH_DRIFT_PROFILE=<dir>: the job's process writes a V8 CPU profile there (node --cpu-prof). */
+const PROFILE_ARGS = process.env.BENCH_DRIFT_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_DRIFT_PROFILE}`] : [];
 const TENANT = {
   tenantId: "bench-drift",
   name: "Bench drift",
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
     // Asynchronously: the stack's services run in this process and must keep answering.
     const run = await runProcess(
       process.execPath,
-      ["--import", "tsx", "bench/drift-run.ts", TENANT.tenantId, TENANT.endpointName, FROM.toISOString(), TO.toISOString()],
+      [...PROFILE_ARGS, "--import", "tsx", "bench/drift-run.ts", TENANT.tenantId, TENANT.endpointName, FROM.toISOString(), TO.toISOString()],
       env,
     );
     const ours = JSON.parse(run.trim().split("\n").pop()!) as {
