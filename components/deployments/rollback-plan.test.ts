@@ -68,12 +68,12 @@ describe("planFromPreview", () => {
       endpoint([], {
         available: true,
         mode: "restore_config",
-        before: { endpointConfigName: "cfg-2", variants: [{ variantName: "production", modelVersion: 2, weight: 1 }] },
+        before: { endpointConfigName: "cfg-2", variants: [{ variantName: "production", role: "production", modelVersion: 2, weight: 1 }] },
         after: {
           endpointConfigName: "cfg-1",
           variants: [
-            { variantName: "production", modelVersion: 1, weight: 90 },
-            { variantName: "canary", modelVersion: 2, weight: 10 },
+            { variantName: "production", role: "production", modelVersion: 1, weight: 90 },
+            { variantName: "canary", role: "canary", modelVersion: 2, weight: 10 },
           ],
         },
       }),

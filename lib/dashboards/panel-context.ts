@@ -34,6 +34,28 @@ export async function panelSeries(
 
 export const tenantDimension = (ctx: PanelContext) => ["TenantId", ctx.tenantId] as const;
 
+type Dimension = readonly [string, string];
+
+/** One of the console's metrics for this tenant (namespace and TenantId filled in), with more dimensions. */
+export function tenantMetric(
+  ctx: PanelContext,
+  name: string,
+  stat: string,
+  dimensions: readonly Dimension[] = [],
+): NonNullable<MetricQuery["metric"]> {
+  return { namespace: ctx.namespace, name, stat, dimensions: [tenantDimension(ctx), ...dimensions] };
+}
+
+/**
+ * The period of one bucket over the whole range on a grid of `period` seconds: it starts where the
+ * grid starts (the range's start rounded down to the period) and runs, in whole minutes, to the end.
+ * A whole-range statistic (a median of every verdict, not a median of medians) asks for it.
+ */
+export function wholeRangePeriod(ctx: PanelContext, period: number): number {
+  const gridStart = Math.floor(ctx.range.from / (period * 1000)) * period * 1000;
+  return Math.ceil((ctx.range.to - gridStart) / 60_000) * 60;
+}
+
 /** Sum of a series, treating gaps as nothing. */
 export function total(series: ReadonlyArray<number | null> | undefined): number {
   return (series ?? []).reduce<number>((n, v) => n + (v ?? 0), 0);

@@ -2,14 +2,17 @@ import { AppError } from "@/lib/errors/app-error";
 
 /**
  * A dashboard's time range: a preset ("1h") or a custom [from, to), and the step of its series.
- * The default step is the finest "nice" period that keeps a series at most MAX_POINTS long (one
- * minute up to a day, ten minutes for a week). CloudWatch keeps one-minute data for 15 days, so a
- * range may not reach further back.
+ * The default step is the finest "nice" period that keeps a series at most DEFAULT_POINTS long (one
+ * minute up to six hours, five minutes for a day, thirty for a week): a chart is some 500 pixels
+ * wide, and a page of recharts SVGs with 1,440 points per series kept a browser's main thread busy
+ * for seconds (the e2e runs showed it). A caller may ask for a finer step, down to one minute, up to
+ * MAX_POINTS points. CloudWatch keeps one-minute data for 15 days, so a range may not reach further back.
  */
 export const RANGE_PRESETS = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 export type RangePreset = keyof typeof RANGE_PRESETS;
 
 export const MAX_POINTS = 1440;
+export const DEFAULT_POINTS = 360;
 const NICE_PERIODS = [60, 300, 600, 900, 1800, 3600, 21_600, 86_400];
 const RETENTION_MS = 15 * 86_400_000;
 /** A little clock skew between the browser and the server is not an error. */
@@ -30,8 +33,9 @@ export function presetRange(preset: RangePreset, now: number): { from: number; t
   return { from: now - RANGE_PRESETS[preset], to: now };
 }
 
-export function defaultStep(spanMs: number): number {
-  return NICE_PERIODS.find((p) => spanMs / (p * 1000) <= MAX_POINTS) ?? NICE_PERIODS[NICE_PERIODS.length - 1]!;
+/** The finest nice period that keeps a series within `points` (the default's, or the limit's). */
+export function defaultStep(spanMs: number, points = DEFAULT_POINTS): number {
+  return NICE_PERIODS.find((p) => spanMs / (p * 1000) <= points) ?? NICE_PERIODS[NICE_PERIODS.length - 1]!;
 }
 
 function parseTime(name: string, value: string): number {
@@ -67,7 +71,7 @@ export function parseDashboardRange(params: URLSearchParams, now: number): Dashb
   if (span / (step * 1000) > MAX_POINTS) {
     throw new AppError(
       "bad_request",
-      `step ${step}s gives more than ${MAX_POINTS} points over this range; use at least ${defaultStep(span)}`,
+      `step ${step}s gives more than ${MAX_POINTS} points over this range; use at least ${defaultStep(span, MAX_POINTS)}`,
     );
   }
   return { from, to, step };

@@ -1,7 +1,13 @@
-import { z } from "zod";
 import { saveWebhooksRequestSchema } from "@/lib/notifications/webhook-settings";
 import { ROLLBACK_OUTCOMES, ROLLBACK_TRIGGERS } from "./rollback-event";
 import { rollbackRequestSchema, setWeightsRequestSchema } from "./requests";
+import {
+  asOpenApi,
+  errorResponse as error,
+  jsonResponse as json,
+  schemaRef as ref,
+  sessionSecurity as session,
+} from "@/lib/scoring/openapi-fragments";
 
 /**
  * Deployments' part of the OpenAPI document (merged by lib/scoring/openapi-document.ts): the
@@ -9,11 +15,6 @@ import { rollbackRequestSchema, setWeightsRequestSchema } from "./requests";
  * cookie routes; ml_engineer and admin (webhooks: admin); analysts get 403. Request bodies come
  * from the zod schemas the routes validate with.
  */
-const asOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", target: "openapi-3.0", unrepresentable: "any" });
-const session = [{ sessionCookie: [] }];
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: string, description = "OK") => ({ description, content: { "application/json": { schema: ref(schema) } } });
-const error = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 const common = { "401": error("Not signed in"), "403": error("The role may not use endpoints (analysts)") };
 const nameParam = { name: "name", in: "path", required: true, schema: { type: "string", maxLength: 63 } };
 const body = (schema: string) => ({ required: true, content: { "application/json": { schema: ref(schema) } } });

@@ -1,21 +1,13 @@
 import { z } from "zod";
 import { DRIFT_STATUSES, DRIFT_TRIGGERS } from "./drift-run";
 import { driftRunRequestSchema } from "./drift-request";
+import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * The drift API's part of the OpenAPI document (merged by lib/scoring/openapi-document.ts). Session
  * cookie routes for ml_engineer and admin (analysts get 403). The request body is generated from
  * the zod schema the route validates with; responses are written out here.
  */
-const session = [{ sessionCookie: [] }];
-const json = (ref: string, description = "OK") => ({
-  description,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
-});
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
 const common = { "401": error("Not signed in"), "403": error("Only ML engineers and admins see drift") };
 const num = { type: "number", nullable: true };
 const status = { type: "string", enum: [...DRIFT_STATUSES], description: "`insufficient`: fewer records than the tenant's minimum sample" };

@@ -1,5 +1,5 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { queueStatusIndexPk } from "@/lib/db/keys";
+import { queryAll } from "@/lib/db/query-all";
 import { store } from "@/lib/db/store";
 import type { QueueStoreDeps } from "@/lib/queue/deps";
 import { VERIFIED_STATUSES } from "@/lib/queue/queue-item";
@@ -26,27 +26,19 @@ export async function* exportLabels(input: LabelExportInput, deps: QueueStoreDep
   }
 }
 
-async function* verifiedItems(input: LabelExportInput, status: string, deps: QueueStoreDeps): AsyncGenerator<LabeledItem> {
+function verifiedItems(input: LabelExportInput, status: string, deps: QueueStoreDeps): AsyncGenerator<LabeledItem> {
   const { db, tableName } = store(deps);
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
-        ExpressionAttributeValues: {
-          ":pk": queueStatusIndexPk(input.tenantId, status),
-          ":from": input.from ?? "0",
-          ":to": `${input.to ?? "9"}~`,
-        },
-        ExpressionAttributeNames: { "#status": "status", "#model": "model", "#verdict": "verdict" },
-        ProjectionExpression: "txnId, #status, features, #verdict, #model, createdAt",
-        ScanIndexForward: true,
-        ExclusiveStartKey,
-      }),
-    );
-    yield* (page.Items ?? []) as LabeledItem[];
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  return queryAll<LabeledItem>(db, {
+    TableName: tableName,
+    IndexName: "GSI1",
+    KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
+    ExpressionAttributeValues: {
+      ":pk": queueStatusIndexPk(input.tenantId, status),
+      ":from": input.from ?? "0",
+      ":to": `${input.to ?? "9"}~`,
+    },
+    ExpressionAttributeNames: { "#status": "status", "#model": "model", "#verdict": "verdict" },
+    ProjectionExpression: "txnId, #status, features, #verdict, #model, createdAt",
+    ScanIndexForward: true,
+  });
 }

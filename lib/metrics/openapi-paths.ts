@@ -1,14 +1,10 @@
 import { MAX_POINTS } from "./endpoint-metrics";
+import { errorResponse as error, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * GET /api/endpoints/{name}/metrics in the OpenAPI document (merged by lib/scoring/openapi-document.ts).
  * Session cookie, ml_engineer or admin.
  */
-const session = [{ sessionCookie: [] }];
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
 const nullableNumber = { type: "number", nullable: true };
 const rate = { ...nullableNumber, description: "Share of the invocations, 0..1; null without invocations" };
 const millis = { ...nullableNumber, description: "ModelLatency percentile in milliseconds" };

@@ -1,19 +1,11 @@
 import { z } from "zod";
 import { approvalRequestSchema } from "./approval-request";
+import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * The Models page's and the error budget's part of the OpenAPI document (merged by
  * lib/scoring/openapi-document.ts). Session cookie routes for ml_engineer and admin (analysts 403).
  */
-const session = [{ sessionCookie: [] }];
-const json = (ref: string, description = "OK") => ({
-  description,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
-});
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
 const common = { "401": error("Not signed in"), "403": error("Only ML engineers and admins see models and the error budget") };
 const version = { name: "version", in: "path", required: true, schema: { type: "string", pattern: "^v?[1-9][0-9]*$" }, example: "3" };
 const obj = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) => ({

@@ -1,16 +1,11 @@
 import { DEFAULT_CANARY_PERCENT, MAX_CANARY_PERCENT, MIN_CANARY_PERCENT } from "./deploy-candidate";
 import { DEFAULT_PROMOTION_GUARDRAILS as G } from "./guardrails";
+import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * Shadow, canary, promotion and backtest routes in the OpenAPI document (merged by
  * lib/scoring/openapi-document.ts). Session cookie, ml_engineer or admin; analysts get 403.
  */
-const session = [{ sessionCookie: [] }];
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
-const json = (ref: string, description = "OK") => ({ description, content: { "application/json": { schema: { $ref: ref } } } });
 const versionParam = { name: "version", in: "path", required: true, schema: { type: "string" }, description: "Registry version, e.g. 3" };
 const common = { "401": error("Not signed in"), "403": error("Analysts may not change deployments; cross-site request") };
 
@@ -44,7 +39,7 @@ export const rolloutApiPaths = {
         },
       },
       responses: {
-        "200": json("#/components/schemas/Deployment"),
+        "200": json("Deployment"),
         "400": error("Invalid body (the field is named)"),
         ...common,
         "404": error("Unknown version or not the tenant's endpoint"),
@@ -77,7 +72,7 @@ export const rolloutApiPaths = {
         },
       },
       responses: {
-        "200": json("#/components/schemas/Deployment"),
+        "200": json("Deployment"),
         "400": error("Invalid body"),
         ...common,
         "404": error("Not the tenant's endpoint"),
@@ -103,7 +98,7 @@ export const rolloutApiPaths = {
         { name: "to", in: "query", required: false, schema: { type: "string", format: "date-time" }, description: "Default: now" },
       ],
       responses: {
-        "200": json("#/components/schemas/ShadowComparison"),
+        "200": json("ShadowComparison"),
         "400": error("A bound that is not an ISO date-time, or from not before to"),
         ...common,
         "404": error("Unknown version"),
@@ -167,7 +162,7 @@ export const rolloutApiPaths = {
       security: session,
       parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
       responses: {
-        "200": json("#/components/schemas/Backtest"),
+        "200": json("Backtest"),
         "400": error("Not a backtest id"),
         ...common,
         "404": error("Not the tenant's backtest"),
@@ -181,7 +176,7 @@ export const rolloutApiPaths = {
       security: session,
       parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
       responses: {
-        "200": json("#/components/schemas/Backtest"),
+        "200": json("Backtest"),
         ...common,
         "404": error("Not the tenant's backtest"),
         "409": error("It has already ended"),

@@ -1,5 +1,5 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { queueStatusIndexPk } from "@/lib/db/keys";
+import { queryAll } from "@/lib/db/query-all";
 import { store, type StoreDeps } from "@/lib/db/store";
 import { encodeCsvRow, FEATURE_NAMES, type FeatureValue } from "@/lib/features/schema";
 import type { Label } from "./comparison";
@@ -51,24 +51,14 @@ export async function loadVerdicts(input: { tenantId: string; from: string; to: 
   const from = new Date(Date.parse(input.from) - 60_000).toISOString();
   const to = new Date(Date.parse(input.to) + 60_000).toISOString();
   for (const status of Object.keys(LABEL_OF_STATUS)) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: "GSI1",
-          KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
-          ExpressionAttributeValues: { ":pk": queueStatusIndexPk(input.tenantId, status), ":from": from, ":to": `${to}~` },
-          ProjectionExpression: "features",
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const features = item.features as Record<string, FeatureValue> | undefined;
-        if (features) index.add(rowOf(features), LABEL_OF_STATUS[status]!);
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const items = queryAll<{ features?: Record<string, FeatureValue> }>(db, {
+      TableName: tableName,
+      IndexName: "GSI1",
+      KeyConditionExpression: "GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":pk": queueStatusIndexPk(input.tenantId, status), ":from": from, ":to": `${to}~` },
+      ProjectionExpression: "features",
+    });
+    for await (const { features } of items) if (features) index.add(rowOf(features), LABEL_OF_STATUS[status]!);
   }
   return index;
 }

@@ -7,7 +7,8 @@ import {
   type EndpointMetrics,
   type MetricWindow,
 } from "@/lib/metrics/endpoint-metrics";
-import type { RollbackEvent, RollbackState } from "./rollbacks";
+import type { EndpointDetail, EndpointDetailVariant as EndpointVariant } from "@/lib/deployments/get-endpoint-detail";
+import type { RollbackEvent } from "./rollbacks";
 import { ApiError, isApiError } from "./api-error";
 import { apiFetch } from "./api-fetch";
 
@@ -16,49 +17,8 @@ import { apiFetch } from "./api-fetch";
  * metrics over a window, and the two mutations (weights, rollback).
  */
 
-/**
- * GET /api/endpoints/{name}: the shape of lib/deployments/get-endpoint-detail.ts's EndpointDetail
- * (written out here until that module is in this branch; swap for a type import then): SageMaker's live view joined with the
- * deployment record, and what a rollback would do.
- */
-export interface EndpointVariant {
-  variantName: string;
-  /** shadow: gets a copy of live requests; its answers never reach callers. null: not in the deployment record. */
-  role: "production" | "canary" | "shadow" | null;
-  /** The model package version it serves, from the deployment record. */
-  modelVersion: number | null;
-  modelName: string | null;
-  instanceType: string | null;
-  currentWeight: number;
-  desiredWeight: number | null;
-  trafficShare: number;
-  currentInstanceCount: number | null;
-  status: string | null;
-}
-
-export interface EndpointDetail {
-  endpointName: string;
-  status: string;
-  failureReason: string | null;
-  endpointConfigName: string;
-  lastModifiedAt: string | null;
-  variants: EndpointVariant[];
-  deployment: {
-    /** Sent back as expectedVersion with a weights change (optimistic concurrency). */
-    version: number;
-    kind: string;
-    actor: string;
-    reason: string | null;
-    updatedAt: string;
-    endpointConfigName: string;
-    previousEndpointConfigName: string | null;
-    rollbackInProgress: boolean;
-  } | null;
-  /** The diff the rollback confirmation shows, or why there is nothing to roll back. */
-  rollback:
-    | { available: true; mode: "weights" | "restore_config"; before: RollbackState; after: RollbackState }
-    | { available: false; reason: string };
-}
+/** GET /api/endpoints/{name}: SageMaker's live view joined with the deployment record, and what a rollback would do. */
+export type { EndpointDetail, EndpointVariant };
 
 export const isShadow = (v: Pick<EndpointVariant, "role">) => v.role === "shadow";
 

@@ -1,24 +1,14 @@
-import { z } from "zod";
 import { bulkVerdictRequestSchema, claimRequestSchema, verdictRequestSchema } from "@/lib/feedback/verdict-request";
 import { EXPLANATION_STATUSES } from "./explanation";
 import { QUEUE_SORTS } from "./queue-filters";
 import { QUEUE_STATUSES } from "./queue-item";
+import { asOpenApi, errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * The review queue's part of the OpenAPI document (merged by lib/scoring/openapi-document.ts).
  * These routes use the console's session cookie (next-auth), not an API key; request bodies are
  * generated from the zod schemas the routes validate with.
  */
-const asOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", target: "openapi-3.0", unrepresentable: "any" });
-const session = [{ sessionCookie: [] }];
-const json = (ref: string, description = "OK") => ({
-  description,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
-});
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
 const common = { "401": error("Not signed in"), "403": error("The role may not use the queue") };
 const txnIdParam = { name: "txnId", in: "path", required: true, schema: { type: "string", maxLength: 128 } };
 const query = (name: string, schema: Record<string, unknown>, description: string) => ({

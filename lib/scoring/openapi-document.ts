@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { EXPLANATION_STATUSES } from "@/lib/queue/explanation";
 import { deploymentApiPaths, deploymentApiSchemas } from "@/lib/deployments/openapi-paths";
 import { queueApiPaths, queueApiSchemas, sessionCookieScheme } from "@/lib/queue/openapi-paths";
@@ -8,13 +7,13 @@ import { promotionApiPaths, promotionApiSchemas } from "@/lib/promotion/openapi-
 import { rolloutApiPaths, rolloutApiSchemas } from "@/lib/promotion/rollout-openapi-paths";
 import { DECISIONS } from "./decision";
 import { batchScoreRequestSchema, MAX_BATCH_BODY_BYTES, MAX_SINGLE_BODY_BYTES, scoreRequestSchema } from "./score-request";
+import { asOpenApi } from "./openapi-fragments";
 
 /**
  * The OpenAPI 3 document of the scoring API, served at GET /api/openapi. Request schemas are
  * generated from the zod schemas the route handlers validate with, so the document cannot drift
  * from what the API accepts; responses are written out here.
  */
-const asOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", target: "openapi-3.0", unrepresentable: "any" });
 
 const nullableNumber = { type: "number", nullable: true };
 const reason = {

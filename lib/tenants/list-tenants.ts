@@ -1,5 +1,5 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { TENANTS_INDEX_PK } from "@/lib/db/keys";
+import { queryAll } from "@/lib/db/query-all";
 import { store, type StoreDeps } from "@/lib/db/store";
 import { tenantSchema, type Tenant } from "./tenant";
 
@@ -10,19 +10,12 @@ import { tenantSchema, type Tenant } from "./tenant";
 export async function listTenants(deps: StoreDeps = {}): Promise<Tenant[]> {
   const { db, tableName } = store(deps);
   const tenants: Tenant[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk",
-        ExpressionAttributeValues: { ":pk": TENANTS_INDEX_PK },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) tenants.push(tenantSchema.parse(item));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = queryAll(db, {
+    TableName: tableName,
+    IndexName: "GSI1",
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": TENANTS_INDEX_PK },
+  });
+  for await (const item of items) tenants.push(tenantSchema.parse(item));
   return tenants;
 }

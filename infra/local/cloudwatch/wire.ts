@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalidParameterValue, missingParameter } from "./errors";
+import { UNITS } from "./units";
 
 /**
  * zod building blocks for the AWS JSON 1.0 wire shapes, and the mapping from zod issues to the
@@ -34,6 +35,34 @@ export const dimensionSchema = z.object({
 });
 
 /** Renders a zod path the way CloudWatch names parameters: lists are 1-based `member.N`. */
+/**
+ * A MetricDataQuery (CloudWatch API reference, MetricDataQuery): a metric and statistic, or an
+ * expression over other queries. GetMetricData allows 2,048 characters of expression; the alarm
+ * operations are held to 1,024 by their own limit (PutMetricAlarm), so each says its maximum.
+ */
+export function metricDataQuerySchema(expressionMaxLength: number) {
+  return z.object({
+    Id: z.string().min(1).max(255),
+    MetricStat: z
+      .object({
+        Metric: z.object({
+          Namespace: z.string().min(1).max(255),
+          MetricName: z.string().min(1).max(255),
+          Dimensions: z.array(dimensionSchema).max(30).optional(),
+        }),
+        Period: z.number().int().positive(),
+        Stat: z.string().min(1),
+        Unit: z.enum(UNITS).optional(),
+      })
+      .optional(),
+    Expression: z.string().min(1).max(expressionMaxLength).optional(),
+    Label: z.string().optional(),
+    ReturnData: z.boolean().optional(),
+    Period: z.number().int().positive().optional(),
+    AccountId: z.string().optional(),
+  });
+}
+
 export function parameterPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part) => (typeof part === "number" ? `member.${part + 1}` : String(part))).join(".");
 }

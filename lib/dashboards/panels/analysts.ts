@@ -1,7 +1,7 @@
 import type { Series } from "@/lib/metrics/metric-series";
 import { VERDICTS } from "@/lib/queue/queue-item";
 import { listDimensionValues } from "../list-dimension-values";
-import { panelSeries, tenantDimension, total, type PanelContext } from "../panel-context";
+import { panelSeries, tenantMetric, total, wholeRangePeriod, type PanelContext } from "../panel-context";
 
 export interface AnalystsPanel {
   /** Hourly buckets (or the range's step when coarser). */
@@ -22,15 +22,8 @@ export interface AnalystsPanel {
 export async function analystsPanel(ctx: PanelContext): Promise<AnalystsPanel> {
   const period = Math.max(3600, ctx.range.step);
   const analysts = await listDimensionValues(ctx, "AnalystVerdicts", "Analyst");
-  const metric = (name: string, stat: string, extra: Array<readonly [string, string]>) => ({
-    namespace: ctx.namespace,
-    name,
-    stat,
-    dimensions: [tenantDimension(ctx), ...extra],
-  });
-  // The whole-range bucket starts where the grid starts (the range's start rounded down to the period).
-  const gridStart = Math.floor(ctx.range.from / (period * 1000)) * period * 1000;
-  const span = Math.ceil((ctx.range.to - gridStart) / 60_000) * 60;
+  const metric = (name: string, stat: string, extra: Array<readonly [string, string]>) => tenantMetric(ctx, name, stat, extra);
+  const span = wholeRangePeriod(ctx, period);
   const { grid, series, raw } = await panelSeries(
     ctx,
     [

@@ -1,6 +1,6 @@
 import type { Series } from "@/lib/metrics/metric-series";
 import { listDimensionValues } from "../list-dimension-values";
-import { panelSeries, tenantDimension, total, type PanelContext } from "../panel-context";
+import { panelSeries, tenantMetric, total, type PanelContext } from "../panel-context";
 
 export interface ImpactPanel {
   /** UTC days. */
@@ -26,12 +26,7 @@ const DAY_SECONDS = 86_400;
  */
 export async function impactPanel(ctx: PanelContext): Promise<ImpactPanel> {
   const currencies = await listDimensionValues(ctx, "DecisionAmount", "Currency");
-  const metric = (name: string, extra: Array<readonly [string, string]>) => ({
-    namespace: ctx.namespace,
-    name,
-    stat: "Sum",
-    dimensions: [tenantDimension(ctx), ...extra],
-  });
+  const metric = (name: string, extra: Array<readonly [string, string]>) => tenantMetric(ctx, name, "Sum", extra);
   const { grid, series } = await panelSeries(
     ctx,
     currencies.flatMap((c, i) => {

@@ -1,7 +1,7 @@
 import { SCORE_BANDS, SCORE_BAND_WIDTH } from "@/lib/metrics/decision-metrics";
 import type { Series } from "@/lib/metrics/metric-series";
 import { listDimensionValues } from "../list-dimension-values";
-import { panelSeries, tenantDimension, type PanelContext } from "../panel-context";
+import { panelSeries, tenantMetric, wholeRangePeriod, type PanelContext } from "../panel-context";
 
 export interface QualityPanel {
   timestamps: number[];
@@ -24,14 +24,8 @@ export interface QualityPanel {
 export async function qualityPanel(ctx: PanelContext): Promise<QualityPanel> {
   const period = Math.max(3600, ctx.range.step);
   const versions = await listDimensionValues(ctx, "FlaggedPrecision", "ModelVersion");
-  const metric = (name: string, stat: string, extra: Array<readonly [string, string]>) => ({
-    namespace: ctx.namespace,
-    name,
-    stat,
-    dimensions: [tenantDimension(ctx), ...extra],
-  });
-  const gridStart = Math.floor(ctx.range.from / (period * 1000)) * period * 1000;
-  const span = Math.ceil((ctx.range.to - gridStart) / 60_000) * 60;
+  const metric = (name: string, stat: string, extra: Array<readonly [string, string]>) => tenantMetric(ctx, name, stat, extra);
+  const span = wholeRangePeriod(ctx, period);
   const { grid, series, raw } = await panelSeries(
     ctx,
     [

@@ -5,7 +5,7 @@ import type { Series } from "@/lib/metrics/metric-series";
 import { getQueueCounts, type QueueCounts } from "@/lib/queue/queue-counts";
 import { PENDING_STATUSES, type QueueItem, type QueueStatus } from "@/lib/queue/queue-item";
 import { SLA_MINUTES } from "@/lib/queue/sla";
-import { panelSeries, tenantDimension, type PanelContext } from "../panel-context";
+import { panelSeries, tenantMetric, type PanelContext } from "../panel-context";
 
 export interface QueuePanel {
   timestamps: number[];
@@ -33,7 +33,7 @@ export async function queuePanel(ctx: PanelContext): Promise<QueuePanel> {
       ctx,
       statuses.map((status) => ({
         id: `d_${status}`,
-        metric: { namespace: ctx.namespace, name: "QueueDelta", stat: "Sum", dimensions: [tenantDimension(ctx), ["Status", status]] },
+        metric: tenantMetric(ctx, "QueueDelta", "Sum", [["Status", status]]),
       })),
       { to: Math.max(ctx.range.to, ctx.now) },
     ),

@@ -1,6 +1,6 @@
 import { DECISIONS } from "@/lib/metrics/decision-metrics";
 import type { Series } from "@/lib/metrics/metric-series";
-import { panelSeries, tenantDimension, total, type PanelContext } from "../panel-context";
+import { panelSeries, tenantMetric, total, type PanelContext } from "../panel-context";
 
 export interface TrafficPanel {
   timestamps: number[];
@@ -15,12 +15,7 @@ export interface TrafficPanel {
 
 /** Transactions scored by decision, and the degraded, decline and step-up rates (the console's Decisions/Degraded metrics). */
 export async function trafficPanel(ctx: PanelContext): Promise<TrafficPanel> {
-  const metric = (name: string, stat: string, extra: Array<readonly [string, string]> = []) => ({
-    namespace: ctx.namespace,
-    name,
-    stat,
-    dimensions: [tenantDimension(ctx), ...extra],
-  });
+  const metric = (name: string, stat: string, extra: Array<readonly [string, string]> = []) => tenantMetric(ctx, name, stat, extra);
   const { grid, series } = await panelSeries(ctx, [
     ...DECISIONS.map((d) => ({ id: `n_${d}`, metric: metric("Decisions", "Sum", [["Decision", d]]) })),
     { id: "suspicious", metric: metric("Decisions", "Average", [["Decision", "SUSPICIOUS"]]) },

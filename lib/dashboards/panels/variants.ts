@@ -2,7 +2,7 @@ import { listDeploymentHistory, type DeploymentKind } from "@/lib/deployments/de
 import { describeEndpointModels } from "@/lib/deployments/describe-endpoint-models";
 import { isSageMakerMissing } from "@/lib/aws/missing";
 import type { MetricQuery, Series } from "@/lib/metrics/metric-series";
-import { panelSeries, tenantDimension, total, type PanelContext } from "../panel-context";
+import { panelSeries, tenantMetric, total, type PanelContext } from "../panel-context";
 
 export interface VariantSeries {
   variant: string;
@@ -67,7 +67,7 @@ export async function variantsPanel(ctx: PanelContext): Promise<VariantsPanel> {
       );
       queries.push({
         id: `cl${p}${i}`,
-        metric: { namespace: ctx.namespace, name: "VariantLatency", stat: p, dimensions: [tenantDimension(ctx), ["Variant", v.variant]] },
+        metric: tenantMetric(ctx, "VariantLatency", p, [["Variant", v.variant]]),
       });
     }
   });

@@ -1,29 +1,10 @@
 import { z } from "zod";
 import { UNITS } from "../units";
-import { dimensionSchema, wireDouble } from "../wire";
+import { dimensionSchema, metricDataQuerySchema, wireDouble } from "../wire";
 import type { AlarmState, ComparisonOperator, TreatMissingData } from "./evaluate-datapoints";
 
 /** PutMetricAlarm's request (CloudWatch API reference, PutMetricAlarm; MetricDataQuery). */
-const metricQuerySchema = z.object({
-  Id: z.string().min(1).max(255),
-  MetricStat: z
-    .object({
-      Metric: z.object({
-        Namespace: z.string().min(1).max(255),
-        MetricName: z.string().min(1).max(255),
-        Dimensions: z.array(dimensionSchema).max(30).optional(),
-      }),
-      Period: z.number().int().positive(),
-      Stat: z.string().min(1),
-      Unit: z.enum(UNITS).optional(),
-    })
-    .optional(),
-  Expression: z.string().min(1).max(1024).optional(),
-  Label: z.string().optional(),
-  ReturnData: z.boolean().optional(),
-  Period: z.number().int().positive().optional(),
-  AccountId: z.string().optional(),
-});
+const metricQuerySchema = metricDataQuerySchema(1024);
 
 const actions = z.array(z.string().min(1).max(1024)).max(5).optional();
 

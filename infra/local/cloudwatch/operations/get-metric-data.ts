@@ -2,34 +2,14 @@ import { z } from "zod";
 import { invalidNextToken, invalidParameterCombination, invalidParameterValue, validationError } from "../errors";
 import { metricIdentity } from "../store/metric-id";
 import { assertValidPeriod } from "../time-window";
-import { UNITS } from "../units";
-import { dimensionSchema, parseRequest, wireTimestamp } from "../wire";
+import { metricDataQuerySchema, parseRequest, wireTimestamp } from "../wire";
 import type { OperationContext } from "./context";
 import { evaluateExpressions } from "./expression";
 import { metricSeries, statisticOrThrow, type TimeSeries, type Window } from "./metric-series";
 
 const DEFAULT_MAX_DATAPOINTS = 100_800;
 
-const querySchema = z.object({
-  Id: z.string().min(1).max(255),
-  MetricStat: z
-    .object({
-      Metric: z.object({
-        Namespace: z.string().min(1).max(255),
-        MetricName: z.string().min(1).max(255),
-        Dimensions: z.array(dimensionSchema).max(30).optional(),
-      }),
-      Period: z.number().int().positive(),
-      Stat: z.string().min(1),
-      Unit: z.enum(UNITS).optional(),
-    })
-    .optional(),
-  Expression: z.string().min(1).max(2048).optional(),
-  Label: z.string().optional(),
-  ReturnData: z.boolean().optional(),
-  Period: z.number().int().positive().optional(),
-  AccountId: z.string().optional(),
-});
+const querySchema = metricDataQuerySchema(2048);
 
 const requestSchema = z.object({
   MetricDataQueries: z.array(querySchema).min(1).max(500),

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/**
+ * The pieces every part of the OpenAPI document (lib/<domain>/openapi-paths.ts, merged by
+ * openapi-document.ts) writes the same way: the console's session cookie, JSON responses by
+ * component schema, the one error body, and request schemas generated from the routes' zod schemas.
+ */
+export const sessionSecurity = [{ sessionCookie: [] }];
+
+export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** A JSON response whose body is the named component schema. */
+export const jsonResponse = (schema: string, description = "OK") => ({
+  description,
+  content: { "application/json": { schema: schemaRef(schema) } },
+});
+
+/** A response with the one error body `{ error: { code, message, details? } }`. */
+export const errorResponse = (description: string) => jsonResponse("Error", description);
+
+/** The request-side JSON Schema of a zod schema, as OpenAPI 3.0 reads it. */
+export const asOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", target: "openapi-3.0", unrepresentable: "any" });
