@@ -38,12 +38,14 @@ interface CaptureLine {
 
 /** Decodes one JSON line of a capture object; throws CaptureDecodeError on anything it cannot read. */
 export function decodeCaptureLine(line: string, variant: string): CapturedRecord {
-  let parsed: CaptureLine;
+  let parsed: CaptureLine | null;
   try {
-    parsed = JSON.parse(line) as CaptureLine;
+    parsed = JSON.parse(line) as CaptureLine | null;
   } catch {
     throw new CaptureDecodeError("capture line is not JSON");
   }
+  // `null` is JSON too: without this it would be a TypeError, and a crash instead of a skipped line.
+  if (typeof parsed !== "object" || parsed === null) throw new CaptureDecodeError("capture line is not a JSON object");
   const meta = parsed.eventMetadata;
   const inferenceTime = meta?.inferenceTime ? Date.parse(meta.inferenceTime) : NaN;
   if (!Number.isFinite(inferenceTime)) throw new CaptureDecodeError("capture line has no valid eventMetadata.inferenceTime");
@@ -51,11 +53,10 @@ export function decodeCaptureLine(line: string, variant: string): CapturedRecord
   if (!input) throw new CaptureDecodeError("capture line has no endpointInput");
   const rows = decodeInputRows(input);
   const output = parsed.captureData?.endpointOutput;
-  const scores = output ? decodeOutputScores(output) : [];
+  const { scores, explained } = output ? decodeOutput(output) : { scores: [], explained: false };
   if (output && scores.length !== rows.length) {
     throw new CaptureDecodeError(`capture line has ${rows.length} input rows but ${scores.length} scores`);
   }
-  const explained = output ? hasExplanations(output) : false;
   return { variant, eventId: meta?.eventId ?? "", inferenceId: meta?.inferenceId ?? null, inferenceTime, rows, scores, explained };
 }
 
@@ -154,24 +155,29 @@ function jsonValue(value: unknown, name: string): FeatureValue {
  * [{"score": x} | x]}`, or an array of numbers.
  */
 export function decodeOutputScores(payload: CapturePayload): number[] {
-  const text = payloadText(payload);
-  if (!isJsonPayload(payload, text)) return csvScores(text);
-  const doc = parseJson(text, "output");
-  const predictions = Array.isArray(doc) ? doc : (doc as { predictions?: unknown } | null)?.predictions;
-  if (predictions && typeof predictions === "object" && !Array.isArray(predictions)) {
-    const data = (predictions as { data?: unknown }).data;
-    if (typeof data === "string") return csvScores(data);
-  }
-  if (!Array.isArray(predictions)) throw new CaptureDecodeError("output JSON holds no predictions");
-  return predictions.map((p) => scoreValue(typeof p === "object" && p !== null ? (p as { score?: unknown }).score : p));
+  return decodeOutput(payload).scores;
 }
 
-/** Clarify's `explanations.kernel_shap` with at least one explained (non-null) record. */
-function hasExplanations(payload: CapturePayload): boolean {
+/**
+ * The scores of the captured output and whether it carries Clarify explanations
+ * (`explanations.kernel_shap` with at least one explained, non-null record): one parse for both.
+ */
+export function decodeOutput(payload: CapturePayload): { scores: number[]; explained: boolean } {
   const text = payloadText(payload);
-  if (!isJsonPayload(payload, text)) return false;
-  const shap = (parseJson(text, "output") as { explanations?: { kernel_shap?: unknown } } | null)?.explanations?.kernel_shap;
-  return Array.isArray(shap) && shap.some((record) => record !== null);
+  if (!isJsonPayload(payload, text)) return { scores: csvScores(text), explained: false };
+  const doc = parseJson(text, "output");
+  const predictions = Array.isArray(doc) ? doc : (doc as { predictions?: unknown } | null)?.predictions;
+  const shap = (doc as { explanations?: { kernel_shap?: unknown } } | null)?.explanations?.kernel_shap;
+  const explained = Array.isArray(shap) && shap.some((record) => record !== null);
+  if (predictions && typeof predictions === "object" && !Array.isArray(predictions)) {
+    const data = (predictions as { data?: unknown }).data;
+    if (typeof data === "string") return { scores: csvScores(data), explained };
+  }
+  if (!Array.isArray(predictions)) throw new CaptureDecodeError("output JSON holds no predictions");
+  return {
+    scores: predictions.map((p) => scoreValue(typeof p === "object" && p !== null ? (p as { score?: unknown }).score : p)),
+    explained,
+  };
 }
 
 function csvScores(text: string): number[] {

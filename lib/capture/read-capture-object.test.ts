@@ -1,6 +1,8 @@
 import { ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { listCaptureObjects } from "./list-capture-objects";
+import { readFileSync } from "node:fs";
+import { decodeCaptureLine, type CapturedRecord } from "./decode-capture";
+import { listCaptureObjects, type CaptureObject } from "./list-capture-objects";
 import { readCaptureObject, streamLines } from "./read-capture-object";
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -68,5 +70,41 @@ describe("listCaptureObjects and readCaptureObject", () => {
     const records = await collect(readCaptureObject(objects[0]!, { from, to, onInvalid: (e) => invalid.push(e.message) }, { s3 }));
     expect(records.map((r) => [r.variant, r.inferenceId])).toEqual([["canary", "inside"]]);
     expect(invalid).toEqual(["capture line is not JSON"]);
+  });
+});
+
+describe("readCaptureObject on bytes", () => {
+  const fixture = readFileSync(new URL("./test-fixtures/canary.jsonl", import.meta.url), "utf8");
+  const csv = line("2026-12-01T10:30:00Z", "csv");
+  // Lines, blank lines, an invalid line, a BOM at the start (dropped) and one mid-stream (kept), no final newline.
+  const text = `\ufeff${csv}\n\n${fixture}  \nnull\n\ufeff${csv}\r\n${csv}\n${csv.slice(0, 40)}é\n${csv}`;
+  const bytes = new TextEncoder().encode(text);
+  const object: CaptureObject = { bucket: "b", key: "k", variant: "canary", hour: new Date(0), size: bytes.length };
+  const s3For = (chunks: Uint8Array[]) =>
+    ({ send: () => Promise.resolve({ Body: chunksOf(...chunks) }) }) as unknown as Pick<S3Client, "send">;
+
+  async function reference() {
+    const records: CapturedRecord[] = [];
+    const invalid: string[] = [];
+    for await (const l of streamLines(chunksOf(bytes))) {
+      try {
+        records.push(decodeCaptureLine(l, "canary"));
+      } catch (error) {
+        invalid.push((error as Error).message);
+      }
+    }
+    return { records, invalid };
+  }
+
+  it.each([1, 2, 3, 7, 64, 100_000])("reads the same records and invalid lines as the text path, in chunks of %i bytes", async (size) => {
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+    const invalid: string[] = [];
+    const records = await collect(readCaptureObject(object, { onInvalid: (e) => invalid.push(e.message) }, { s3: s3For(chunks) }));
+    const expected = await reference();
+    expect(expected.records.length).toBe(5);
+    expect(expected.invalid).toHaveLength(4);
+    expect(records).toStrictEqual(expected.records);
+    expect(invalid).toEqual(expected.invalid);
   });
 });

@@ -23,6 +23,8 @@ export interface DriftResult {
   objects: number;
   invalid: number;
   unattributed: number;
+  /** Rows of explanation calls left out (each repeats a transaction already counted in `records`). */
+  explained: number;
 }
 
 /** The reduce step's end: the statistics of a merged partial. */
@@ -65,5 +67,6 @@ export function driftResult(
     objects: input.objects,
     invalid: partial.invalid,
     unattributed: partial.unattributed,
+    explained: partial.explained,
   };
 }

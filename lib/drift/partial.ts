@@ -53,12 +53,17 @@ export interface DriftPartial {
   invalid: number;
   /** Rows whose variant no model version could be found for. */
   unattributed: number;
+  /**
+   * Rows of explanation calls, left out: the explainer re-sends a transaction already captured
+   * when it was decided (CapturedRecord.explained), so each transaction counts once.
+   */
+  explained: number;
   /** By model version (the baseline the rows are binned on). */
   versions: Record<string, VersionPartial>;
 }
 
 export function emptyPartial(): DriftPartial {
-  return { format: "fraud-console/drift-partial@1", records: 0, invalid: 0, unattributed: 0, versions: {} };
+  return { format: "fraud-console/drift-partial@1", records: 0, invalid: 0, unattributed: 0, explained: 0, versions: {} };
 }
 
 /** A baseline made ready for binning: edges as typed arrays, resolved once per version. */
@@ -244,6 +249,7 @@ export function mergePartials(a: DriftPartial, b: DriftPartial): DriftPartial {
     records: a.records + b.records,
     invalid: a.invalid + b.invalid,
     unattributed: a.unattributed + b.unattributed,
+    explained: a.explained + b.explained,
     versions,
   };
 }

@@ -1,12 +1,14 @@
 import { captureSource, type CaptureSourceDeps } from "@/lib/capture/capture-source";
+import type { CaptureLineView } from "@/lib/capture/capture-line-decoder";
 import { listCaptureObjects, type CaptureDeps, type CaptureObject } from "@/lib/capture/list-capture-objects";
-import { readCaptureObject } from "@/lib/capture/read-capture-object";
+import { scanCaptureObject } from "@/lib/capture/read-capture-object";
 import type { StoreDeps } from "@/lib/db/store";
 import { AppError } from "@/lib/errors/app-error";
 import type { Baseline } from "./baseline";
 import { driftResult, type DriftResult } from "./drift-result";
 import { loadBaseline, type BaselineDeps } from "./load-baseline";
-import { addRow, binningPlan, emptyPartial, mergePartials, type BinningPlan, type DriftPartial } from "./partial";
+import { DriftAccumulator } from "./accumulator";
+import { binningPlan, emptyPartial, mergePartials, type BinningPlan, type DriftPartial } from "./partial";
 import { servingVersions, type VersionOf } from "./serving-versions";
 
 export interface DriftJobInput {
@@ -44,27 +46,52 @@ export function baselinePlans(load: (version: string) => Promise<Baseline>): Pla
   };
 }
 
+interface MapInput {
+  from: Date;
+  to: Date;
+  versionOf: VersionOf;
+  planOf: PlanOf;
+}
+
 /**
- * The map step: one capture object's records inside [from, to) as a partial, each row binned on the
- * baseline of the version that served it. Fans out as is (one task per object on AWS).
+ * Adds one capture object's records inside [from, to) to `counts`, each line binned on the
+ * baseline of the version that served it. Explanation calls are left out (counted apart): the
+ * explainer re-sends a transaction whose decision was captured already, so each counts once.
  */
-export async function capturePartial(
-  object: CaptureObject,
-  input: { from: Date; to: Date; versionOf: VersionOf; planOf: PlanOf },
-  deps: CaptureDeps = {},
-): Promise<DriftPartial> {
-  const partial = emptyPartial();
-  const records = readCaptureObject(object, { from: input.from, to: input.to, onInvalid: () => void partial.invalid++ }, deps);
-  for await (const record of records) {
-    const version = input.versionOf(record.variant, record.inferenceTime);
-    const plan = version === null ? null : await input.planOf(version);
-    if (!plan) {
-      partial.unattributed += record.rows.length;
-      continue;
-    }
-    for (let i = 0; i < record.rows.length; i++) addRow(partial, plan, record.variant, record.rows[i]!, record.scores[i]);
-  }
-  return partial;
+export async function accumulateCapture(object: CaptureObject, counts: DriftAccumulator, input: MapInput, deps: CaptureDeps = {}) {
+  // Resolved plans by version, so that a line waits only for a baseline not loaded yet.
+  const plans = new Map<string, BinningPlan | null>();
+  const add = (plan: BinningPlan | null, line: CaptureLineView) => {
+    if (plan) counts.addLine(plan, line);
+    else counts.unattributed += line.rows;
+  };
+  const options = { from: input.from, to: input.to, onInvalid: () => void counts.invalid++ };
+  await scanCaptureObject(
+    object,
+    options,
+    (line) => {
+      if (line.explained) {
+        counts.explained += line.rows;
+        return;
+      }
+      const version = input.versionOf(line.variant, line.inferenceTime);
+      if (version === null) return add(null, line);
+      const plan = plans.get(version);
+      if (plan !== undefined) return add(plan, line);
+      return input.planOf(version).then((loaded) => {
+        plans.set(version, loaded);
+        add(loaded, line);
+      });
+    },
+    deps,
+  );
+}
+
+/** The map step: one capture object's records as a partial. Fans out as is (one task per object on AWS). */
+export async function capturePartial(object: CaptureObject, input: MapInput, deps: CaptureDeps = {}): Promise<DriftPartial> {
+  const counts = new DriftAccumulator();
+  await accumulateCapture(object, counts, input, deps);
+  return counts.toPartial();
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -88,15 +115,17 @@ async function partialOf(input: DriftJobInput, deps: DriftJobDeps, { source, pla
     { destination: source.destination, endpointName: input.endpointName, from: input.from, to: input.to },
     deps,
   );
-  let total = emptyPartial();
+
+  // One accumulator per reader: each adds object after object, the partials merge once at the end.
+  const mapInput = { from: input.from, to: input.to, versionOf, planOf };
+  const readers = Array.from({ length: Math.min(deps.concurrency ?? DEFAULT_CONCURRENCY, objects.length) }, () => new DriftAccumulator());
   let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < objects.length; i = next++) {
-      const partial = await capturePartial(objects[i]!, { from: input.from, to: input.to, versionOf, planOf }, deps);
-      total = mergePartials(total, partial);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? DEFAULT_CONCURRENCY, objects.length) }, worker));
+  await Promise.all(
+    readers.map(async (counts) => {
+      for (let i = next++; i < objects.length; i = next++) await accumulateCapture(objects[i]!, counts, mapInput, deps);
+    }),
+  );
+  const total = readers.reduce((sum, counts) => mergePartials(sum, counts.toPartial()), emptyPartial());
   return { partial: total, objects: objects.length };
 }
 
