@@ -12,6 +12,21 @@ const booleanString = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+/** An optional variable holding JSON (its shape checked by a .pipe after): unset or empty is undefined. */
+const jsonText = (expected: string) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: expected });
+        return z.NEVER;
+      }
+    });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,19 +46,9 @@ const envSchema = z
      * the CDK app gives each tenant a role that reaches only its own prefixes. A tenant not in it
      * gets SAGEMAKER_EXECUTION_ROLE_ARN.
      */
-    SAGEMAKER_EXECUTION_ROLE_ARNS: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (!text) return undefined;
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.addIssue({ code: "custom", message: "must be a JSON object of tenant id → role ARN" });
-          return z.NEVER;
-        }
-      })
-      .pipe(z.record(z.string().min(1), z.string().startsWith("arn:")).optional()),
+    SAGEMAKER_EXECUTION_ROLE_ARNS: jsonText("must be a JSON object of tenant id → role ARN").pipe(
+      z.record(z.string().min(1), z.string().startsWith("arn:")).optional(),
+    ),
     /** s3rver (and other S3 look-alikes) need path-style URLs; AWS does not. */
     S3_FORCE_PATH_STYLE: booleanString,
     /** CloudWatch namespace for the console's own metrics (decisions, degraded responses). */
@@ -66,19 +71,7 @@ const envSchema = z
      * The seeded demo accounts the sign-in page offers (JSON: [{ email, role, tenant }]). The local
      * launcher sets it only when the demo uses the default password; never set it in production.
      */
-    DEMO_ACCOUNTS: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (!text) return undefined;
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.addIssue({ code: "custom", message: "must be a JSON array of { email, role, tenant }" });
-          return z.NEVER;
-        }
-      })
-      .pipe(demoAccountsSchema.optional()),
+    DEMO_ACCOUNTS: jsonText("must be a JSON array of { email, role, tenant }").pipe(demoAccountsSchema.optional()),
     /**
      * Proxies of ours in front of the console that append to X-Forwarded-For (lib/auth/client-address.ts):
      * 1 = the load balancer (or Next itself locally). The client address counts sign-in failures.

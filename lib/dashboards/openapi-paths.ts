@@ -1,15 +1,13 @@
-import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
+import {
+  errorResponse as error,
+  jsonResponse as json,
+  sessionSecurity as session,
+  queryParam as query,
+} from "@/lib/scoring/openapi-fragments";
 import { PANEL_NAMES, TEAM_PANELS } from "./get-dashboard";
 import { DEFAULT_POINTS, MAX_POINTS, RANGE_PRESETS } from "./range";
 
 /** GET /api/metrics in the OpenAPI document (merged by lib/scoring/openapi-document.ts). */
-const query = (name: string, schema: Record<string, unknown>, description: string) => ({
-  name,
-  in: "query",
-  required: false,
-  schema,
-  description,
-});
 const series = {
   type: "array",
   items: { type: "number", nullable: true },

@@ -7,6 +7,7 @@ import {
   jsonResponse as json,
   schemaRef as ref,
   sessionSecurity as session,
+  queryParam as query,
 } from "@/lib/scoring/openapi-fragments";
 
 /**
@@ -18,13 +19,6 @@ import {
 const common = { "401": error("Not signed in"), "403": error("The role may not use endpoints (analysts)") };
 const nameParam = { name: "name", in: "path", required: true, schema: { type: "string", maxLength: 63 } };
 const body = (schema: string) => ({ required: true, content: { "application/json": { schema: ref(schema) } } });
-const query = (name: string, schema: Record<string, unknown>, description: string) => ({
-  name,
-  in: "query",
-  required: false,
-  schema,
-  description,
-});
 
 const trafficState = {
   type: "object",

@@ -2,7 +2,13 @@ import { bulkVerdictRequestSchema, claimRequestSchema, verdictRequestSchema } fr
 import { EXPLANATION_STATUSES } from "./explanation";
 import { QUEUE_SORTS } from "./queue-filters";
 import { QUEUE_STATUSES } from "./queue-item";
-import { asOpenApi, errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
+import {
+  asOpenApi,
+  errorResponse as error,
+  jsonResponse as json,
+  sessionSecurity as session,
+  queryParam as query,
+} from "@/lib/scoring/openapi-fragments";
 
 /**
  * The review queue's part of the OpenAPI document (merged by lib/scoring/openapi-document.ts).
@@ -11,13 +17,6 @@ import { asOpenApi, errorResponse as error, jsonResponse as json, sessionSecurit
  */
 const common = { "401": error("Not signed in"), "403": error("The role may not use the queue") };
 const txnIdParam = { name: "txnId", in: "path", required: true, schema: { type: "string", maxLength: 128 } };
-const query = (name: string, schema: Record<string, unknown>, description: string) => ({
-  name,
-  in: "query",
-  required: false,
-  schema,
-  description,
-});
 const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 
 const queueRow = {

@@ -18,5 +18,14 @@ export const jsonResponse = (schema: string, description = "OK") => ({
 /** A response with the one error body `{ error: { code, message, details? } }`. */
 export const errorResponse = (description: string) => jsonResponse("Error", description);
 
+/** An optional query parameter. */
+export const queryParam = (name: string, schema: Record<string, unknown>, description: string) => ({
+  name,
+  in: "query",
+  required: false,
+  schema,
+  description,
+});
+
 /** The request-side JSON Schema of a zod schema, as OpenAPI 3.0 reads it. */
 export const asOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", target: "openapi-3.0", unrepresentable: "any" });

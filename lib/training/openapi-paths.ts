@@ -1,15 +1,10 @@
+import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 import { HYPERPARAMETER_NAMES, MAX_WINDOW_DAYS, TRAINING_STATUSES } from "./training-job";
 
 /**
  * Retraining routes in the OpenAPI document (merged by lib/scoring/openapi-document.ts). Session
  * cookie, ml_engineer or admin; analysts get 403. Every mutation is audited (training.start, training.stop).
  */
-const session = [{ sessionCookie: [] }];
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
-const json = (ref: string, description = "OK") => ({ description, content: { "application/json": { schema: { $ref: ref } } } });
 const common = { "401": error("Not signed in"), "403": error("Analysts may not retrain; cross-site request") };
 const nameParam = { name: "name", in: "path", required: true, schema: { type: "string" }, description: "Training job name (fc-…)" };
 const hyperparameters = {
@@ -29,7 +24,7 @@ export const trainingApiPaths = {
       operationId: "listTrainingJobs",
       summary: "The tenant's training jobs, newest first",
       security: session,
-      responses: { "200": json("#/components/schemas/TrainingJobList"), ...common },
+      responses: { "200": json("TrainingJobList"), ...common },
     },
     post: {
       operationId: "startTrainingJob",
@@ -52,7 +47,7 @@ export const trainingApiPaths = {
         },
       },
       responses: {
-        "201": json("#/components/schemas/TrainingJob", "The job, Preparing"),
+        "201": json("TrainingJob", "The job, Preparing"),
         "400": error("Invalid body (the field is named): from after to, a window too long, an unknown or out-of-range hyper-parameter"),
         ...common,
         "409": error("training_running (one job at a time per tenant); conflict (no production version, or its training data missing)"),
@@ -69,7 +64,7 @@ export const trainingApiPaths = {
         { name: "to", in: "query", required: true, schema: { type: "string", format: "date-time" } },
         ...HYPERPARAMETER_NAMES.map((n) => ({ name: n, in: "query", required: false, schema: { type: "number" } })),
       ],
-      responses: { "200": json("#/components/schemas/TrainingParameters"), "400": error("Invalid query (the field is named)"), ...common },
+      responses: { "200": json("TrainingParameters"), "400": error("Invalid query (the field is named)"), ...common },
     },
   },
   "/api/training-jobs/{name}": {
@@ -79,7 +74,7 @@ export const trainingApiPaths = {
         "A job: status, secondary status transitions, parameters, duration, the log's tail, the failure reason, the registered version",
       security: session,
       parameters: [nameParam],
-      responses: { "200": json("#/components/schemas/TrainingJob"), ...common, "404": error("No such job for this tenant") },
+      responses: { "200": json("TrainingJob"), ...common, "404": error("No such job for this tenant") },
     },
   },
   "/api/training-jobs/{name}/stop": {
@@ -89,7 +84,7 @@ export const trainingApiPaths = {
       security: session,
       parameters: [nameParam],
       responses: {
-        "200": json("#/components/schemas/TrainingJob"),
+        "200": json("TrainingJob"),
         ...common,
         "404": error("No such job for this tenant"),
         "409": error("conflict: the job has already ended"),
