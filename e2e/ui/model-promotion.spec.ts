@@ -128,6 +128,9 @@ test("an ML engineer gates, shadows, canaries, promotes and rolls back a version
   await expect(row(page, 2)).toContainText("production 90.0%");
 
   // An analyst: no Models page, no actions, and 403 from every mutating API of the promotion.
+  // Leave the Models page first: its polling, once signed out, sends the tab to sign-in, and that
+  // navigation would abort the analyst's first page load.
+  await page.goto("about:blank");
   await page.context().clearCookies();
   expect((await signInWithApi(page.request, userOf(tenant, "analyst"))).ok()).toBe(true);
   await page.goto("/queue");
