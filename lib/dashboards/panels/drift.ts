@@ -20,7 +20,7 @@ export interface DriftPanel {
   } | null;
   /** The latest run's drifting features (warn or alert), worst first, at most TOP_FEATURES. */
   topFeatures: Array<Pick<DriftFeatureResult, "feature" | "label" | "status" | "psi" | "importance" | "violations">>;
-  /** The runs created within the range, oldest first: their weighted violation over time. */
+  /** The runs whose window ends within the range, oldest first: weighted violation over time, dated by window end. */
   runs: Array<{ at: number; weightedViolation: number; alerts: number }>;
 }
 
@@ -39,7 +39,7 @@ export async function driftPanel(ctx: PanelContext): Promise<DriftPanel> {
   }
   const runs = overview.runs
     .map((r) => ({
-      at: Date.parse(r.createdAt),
+      at: Date.parse(r.to),
       weightedViolation: r.weightedViolation,
       alerts: r.features.filter((f) => f.status === "alert").length,
     }))
