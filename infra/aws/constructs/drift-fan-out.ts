@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -11,7 +11,7 @@ import { Construct } from "constructs";
 import type { TenantDefinition } from "@/infra/tenants";
 import { FUNCTION_ACTIONS } from "./function-actions";
 import { LibFunction } from "./lib-function";
-import { acknowledge } from "./nag";
+import { acknowledgeStepFunctionsRole } from "./nag";
 import { ScopedPolicy, type DataPlane } from "./scoped-policy";
 
 /** The state machine's steps: Lambda handlers over lib/drift, beside their construct. */
@@ -112,19 +112,7 @@ export class DriftFanOut extends Construct {
       tracingEnabled: true,
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
-    const stack = Stack.of(this);
-    for (const fn of functions) {
-      acknowledge(
-        this.stateMachine.role,
-        `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-        "Step Functions may invoke the step Lambda by qualified ARN (<function>:<version or alias>), CDK's grant for LambdaInvoke; it is this one function.",
-      );
-    }
-    acknowledge(
-      this.stateMachine.role,
-      "AwsSolutions-IAM5[Resource::*]",
-      'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs delivery (logs:*LogDelivery*, DescribeResourcePolicies, DescribeLogGroups) authorise on "*" only.',
-    );
+    acknowledgeStepFunctionsRole(this.stateMachine, functions);
 
     for (const tenant of props.tenants) {
       new events.Rule(this, `Hourly-${tenant.tenantId}`, {

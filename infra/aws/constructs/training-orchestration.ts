@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
@@ -12,7 +12,7 @@ import { TRAINING_JOB_SK_PREFIX } from "@/lib/db/keys";
 import { trainingObjects } from "./console-permissions";
 import { FUNCTION_ACTIONS } from "./function-actions";
 import { LibFunction } from "./lib-function";
-import { acknowledge } from "./nag";
+import { acknowledgeStepFunctionsRole } from "./nag";
 import { ScopedPolicy, type DataPlane } from "./scoped-policy";
 
 /** lib/training/handlers.ts: the four steps, each advancing the job record by one stage. */
@@ -110,19 +110,7 @@ export class TrainingOrchestration extends Construct {
       tracingEnabled: true,
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
-    const stack = Stack.of(this);
-    for (const fn of functions) {
-      acknowledge(
-        this.stateMachine.role,
-        `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-        "Step Functions may invoke the step Lambda by qualified ARN (<function>:<version or alias>), CDK's grant for LambdaInvoke; it is this one function.",
-      );
-    }
-    acknowledge(
-      this.stateMachine.role,
-      "AwsSolutions-IAM5[Resource::*]",
-      'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs delivery (logs:*LogDelivery*, DescribeResourcePolicies, DescribeLogGroups) authorise on "*" only.',
-    );
+    acknowledgeStepFunctionsRole(this.stateMachine, functions);
 
     // The console's insert of a training-job record (lib/training/training-store.ts) starts an execution.
     const pipeRole = new iam.Role(this, "TriggerRole", { assumedBy: new iam.ServicePrincipal("pipes.amazonaws.com") });
