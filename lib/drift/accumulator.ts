@@ -1,6 +1,7 @@
 import type { CaptureLineView } from "@/lib/capture/capture-line-decoder";
 import { FEATURES } from "@/lib/features/schema";
-import { binIndex, emptyPartial, type BinningPlan, type CategoricalPartial, type DriftPartial, type NumericPartial } from "./partial";
+import type { EdgeLookup, NumericBins } from "./edge-lookup";
+import { emptyPartial, type BinningPlan, type CategoricalPartial, type DriftPartial, type NumericPartial } from "./partial";
 
 const WIDTH = FEATURES.length;
 
@@ -14,14 +15,19 @@ class NumericCounts {
   max = -Infinity;
   readonly coarse: Float64Array;
   readonly fine: Float64Array;
+  private readonly coarseLookup: EdgeLookup;
+  private readonly fineLookup: EdgeLookup;
+  private readonly coarseOfFine: Int32Array | null;
 
   constructor(
     readonly shift: number,
-    private readonly coarseEdges: Float64Array,
-    private readonly fineEdges: Float64Array,
+    bins: NumericBins,
   ) {
-    this.coarse = new Float64Array(coarseEdges.length + 1);
-    this.fine = new Float64Array(fineEdges.length > 0 ? fineEdges.length + 1 : 0);
+    this.coarseLookup = bins.coarse;
+    this.fineLookup = bins.fine;
+    this.coarseOfFine = bins.coarseOfFine;
+    this.coarse = new Float64Array(bins.coarse.edges.length + 1);
+    this.fine = new Float64Array(bins.fine.edges.length > 0 ? bins.fine.edges.length + 1 : 0);
   }
 
   /** NaN = missing. */
@@ -36,8 +42,12 @@ class NumericCounts {
     this.sumSquares += d * d;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
-    this.coarse[binIndex(this.coarseEdges, value)]!++;
-    if (this.fine.length > 0) this.fine[binIndex(this.fineEdges, value)]!++;
+    // binIndex on both sets of edges (edge-lookup.ts), the coarse bin from the fine one when it follows.
+    if (this.fine.length > 0) {
+      const fine = this.fineLookup.index(value);
+      this.fine[fine]!++;
+      this.coarse[this.coarseOfFine !== null ? this.coarseOfFine[fine]! : this.coarseLookup.index(value)]!++;
+    } else this.coarse[this.coarseLookup.index(value)]!++;
   }
 
   toPartial(): NumericPartial {
@@ -104,7 +114,7 @@ class VersionCounts {
   constructor(readonly plan: BinningPlan) {
     this.features = plan.features.map((f, i) => {
       if (f.kind === "numeric") {
-        const counts = new NumericCounts(f.base.mean ?? 0, f.coarse, f.fine);
+        const counts = new NumericCounts(f.base.mean ?? 0, f.bins);
         this.numeric.push(counts);
         this.numericAt.push(i);
         return counts;
@@ -127,7 +137,7 @@ class VersionCounts {
     let counts = this.scores.get(variant);
     if (!counts) {
       const s = this.plan.score;
-      counts = new NumericCounts(s.base.mean ?? 0, s.coarse, s.fine);
+      counts = new NumericCounts(s.base.mean ?? 0, s.bins);
       this.scores.set(variant, counts);
     }
     return counts;

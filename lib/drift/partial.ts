@@ -1,4 +1,5 @@
 import { FEATURES, type FeatureValue } from "@/lib/features/schema";
+import { binIndex, numericBins, type NumericBins } from "./edge-lookup";
 import { numericBaselineOf, scoreBaselineOf, type Baseline, type NumericBaseline } from "./baseline";
 
 /**
@@ -71,9 +72,10 @@ export interface BinningPlan {
   version: string;
   baseline: Baseline;
   features: Array<
-    { kind: "numeric"; base: NumericBaseline; coarse: Float64Array; fine: Float64Array } | { kind: "categorical"; size: number }
+    | { kind: "numeric"; base: NumericBaseline; coarse: Float64Array; fine: Float64Array; bins: NumericBins }
+    | { kind: "categorical"; size: number }
   >;
-  score: { base: NumericBaseline; coarse: Float64Array; fine: Float64Array };
+  score: { base: NumericBaseline; coarse: Float64Array; fine: Float64Array; bins: NumericBins };
 }
 
 export function binningPlan(version: string, baseline: Baseline): BinningPlan {
@@ -84,22 +86,16 @@ export function binningPlan(version: string, baseline: Baseline): BinningPlan {
     const schema = FEATURES[i]!;
     if (schema.type === "numeric") {
       const base = numericBaselineOf(f);
-      return {
-        kind: "numeric" as const,
-        base,
-        coarse: Float64Array.from(base.coarse.edges),
-        fine: Float64Array.from(base.fine?.edges ?? []),
-      };
+      const coarse = Float64Array.from(base.coarse.edges);
+      const fine = Float64Array.from(base.fine?.edges ?? []);
+      return { kind: "numeric" as const, base, coarse, fine, bins: numericBins(coarse, fine) };
     }
     return { kind: "categorical" as const, size: schema.type === "boolean" ? 2 : (schema.categories?.length ?? 0) };
   });
   const base = scoreBaselineOf(baseline);
-  return {
-    version,
-    baseline,
-    features,
-    score: { base, coarse: Float64Array.from(base.coarse.edges), fine: Float64Array.from(base.fine?.edges ?? []) },
-  };
+  const coarse = Float64Array.from(base.coarse.edges);
+  const fine = Float64Array.from(base.fine?.edges ?? []);
+  return { version, baseline, features, score: { base, coarse, fine, bins: numericBins(coarse, fine) } };
 }
 
 function numericPartial(base: NumericBaseline, coarse: number, fine: number): NumericPartial {
@@ -129,17 +125,7 @@ function versionPartial(plan: BinningPlan): VersionPartial {
   };
 }
 
-/** Number of edges ≤ value (numpy searchsorted side="right"): the bin index. */
-export function binIndex(edges: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (edges[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { binIndex };
 
 function addNumeric(p: NumericPartial, coarse: Float64Array, fine: Float64Array, value: FeatureValue): void {
   p.count++;
