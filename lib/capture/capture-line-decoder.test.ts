@@ -158,6 +158,21 @@ describe("CaptureLineDecoder", () => {
     expect(rejected.length).toBeGreaterThan(lines.length / 4);
   });
 
+  it("finds where each string ends at every offset of the four-byte scan: escapes, UTF-8, control bytes, quotes", () => {
+    const lines: string[] = [];
+    for (let at = 0; at < 9; at++) {
+      for (const piece of ['\\"', "\\\\", "\\n", "\\u0041", "é", "\u2028", "\u0001", "\u007f", '"', " "]) {
+        lines.push(csvLine.replace('"eventId":"e-1', `"eventId":"e-1${"x".repeat(at)}${piece}`));
+        lines.push(csvLine.replace('"data":"0', `"data":"0${"1".repeat(at)}${piece}`));
+        lines.push(csvLine.replace('"inferenceTime":"', `"inferenceTime":"${" ".repeat(at)}${piece}`));
+      }
+    }
+    const rejected = lines.filter((line) => slow(line) instanceof Error);
+    expect(rejected.filter((line) => fast(line).accepted)).toEqual([]);
+    expect(compare(lines).disagreements).toEqual([]);
+    expect(rejected.length).toBeGreaterThan(0);
+  });
+
   it.each([
     ["null", "null"],
     ["a duplicated key", csvLine.replace('"encoding":"CSV"', '"encoding":"CSV","encoding":"JSON"')],

@@ -50,6 +50,8 @@ export class CaptureLineDecoder implements CaptureLineView {
   private lastTime = new Uint8Array(32);
   private lastTimeLength = -1;
   private lastTimeValue = NaN;
+  /** Whether the CSV string being read holds a backslash escape (lineEnd). */
+  private escaped = true;
 
   constructor(readonly variant: string) {}
 
@@ -189,6 +191,8 @@ export class CaptureLineDecoder implements CaptureLineView {
    * -1 at any other escape (then the text path decides).
    */
   private lineEnd(i: number, end: number): number {
+    // A string without a backslash (the scanner's flags) is one line: no need to look.
+    if (!this.escaped) return end;
     const b = this.buf;
     while (i < end && b[i] !== BACKSLASH) i++;
     return i < end && b[i + 1] !== 0x6e ? -1 : i;
@@ -196,6 +200,7 @@ export class CaptureLineDecoder implements CaptureLineView {
 
   /** decodeInputRows on CSV bytes: lines (blank ones skipped) of WIDTH fields; -1 when the text path must read it. */
   private csvRows(start: number, end: number): number {
+    this.escaped = (this.envelope.flags[SLOT.inputData]! & ESCAPED) !== 0;
     let rows = 0;
     for (let i = start; i < end;) {
       const lineEnd = this.lineEnd(i, end);
@@ -257,6 +262,7 @@ export class CaptureLineDecoder implements CaptureLineView {
 
   /** decodeOutputScores on CSV bytes: the first field of each non-blank line; -1 when the text path must read it. */
   private csvScores(start: number, end: number): number {
+    this.escaped = (this.envelope.flags[SLOT.outputData]! & ESCAPED) !== 0;
     const b = this.buf;
     let n = 0;
     for (let i = start; i < end;) {

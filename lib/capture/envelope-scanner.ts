@@ -99,8 +99,8 @@ function literal(text: string): Literal {
 const TEMPLATE = (() => {
   const part = (text: string, strings: Array<[number, string]>) => ({
     ...literal(text),
-    // The strings inside the part, as [slot, offset in the part, length].
-    strings: strings.map(([slot, value]): [number, number, number] => [slot, text.indexOf(`"${value}"`) + 1, value.length]),
+    // The strings inside the part, as [slot, offset in the part, length, …].
+    strings: Int32Array.from(strings.flatMap(([slot, value]) => [slot, text.indexOf(`"${value}"`) + 1, value.length])),
   });
   return {
     head: part('{"captureData":{"endpointInput":{"observedContentType":"text/csv","mode":"INPUT","data":"', [
@@ -146,8 +146,8 @@ export class EnvelopeScanner {
       this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     this.end = end;
-    this.flags.fill(0);
-    this.objects = 0;
+    // csvTemplate sets every slot's flags when it matches (inferenceId's to 0 when absent), so the
+    // flags are cleared only before the generic scan.
     if (this.csvTemplate(start)) return true;
     this.flags.fill(0);
     this.objects = 0;
@@ -173,6 +173,17 @@ export class EnvelopeScanner {
   private plain(p: number): number {
     const b = this.buf;
     const end = this.end;
+    const view = this.view;
+    // Four bytes at a time while none can end the run (a quote, a backslash, a control byte or one
+    // ≥ 0x80; the bit tricks are exact on "some byte is", the byte loop then finds which).
+    while (p + 4 <= end) {
+      const w = view.getUint32(p, true);
+      const quote = w ^ 0x22222222;
+      const backslash = w ^ 0x5c5c5c5c;
+      const found = ((quote - 0x01010101) & ~quote) | ((backslash - 0x01010101) & ~backslash) | ((w - 0x20202020) & ~w) | w;
+      if ((found & 0x80808080) !== 0) break;
+      p += 4;
+    }
     while (p < end && PLAIN[b[p]!] === 1) p++;
     return p < end && b[p] === QUOTE ? p : -1;
   }
@@ -204,6 +215,7 @@ export class EnvelopeScanner {
     if (eventId < 0) return false;
     this.slot(SLOT.eventId, p, eventId);
     p = eventId;
+    this.flags[SLOT.inferenceId] = 0;
     if (this.literal(p, t.inferenceId)) {
       p += t.inferenceId.bytes.length;
       const inferenceId = this.plain(p);
@@ -216,15 +228,17 @@ export class EnvelopeScanner {
     const time = this.plain(p);
     if (time < 0 || !this.literal(time, t.tail) || this.space(time + t.tail.bytes.length) !== this.end) return false;
     this.slot(SLOT.inferenceTime, p, time);
-    for (const [part, at] of [
-      [t.head, start],
-      [t.middle, inputData],
-      [t.meta, outputData],
-    ] as const) {
-      for (const [slot, offset, length] of part.strings) this.slot(slot, at + offset, at + offset + length);
-    }
+    // The fixed strings, where the template holds them (no array per line: this runs on every line).
+    this.fixed(t.head.strings, start);
+    this.fixed(t.middle.strings, inputData);
+    this.fixed(t.meta.strings, outputData);
     this.objects = HAS_INPUT | HAS_OUTPUT;
     return true;
+  }
+
+  /** The slots of a template part found at `at`: strings as [slot, offset, length, …]. */
+  private fixed(strings: Int32Array, at: number): void {
+    for (let k = 0; k < strings.length; k += 3) this.slot(strings[k]!, at + strings[k + 1]!, at + strings[k + 1]! + strings[k + 2]!);
   }
 
   private space(p: number): number {
