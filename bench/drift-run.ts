@@ -60,16 +60,11 @@ if (localDir) {
       }),
   } as unknown as Pick<S3Client, "send">;
   t = performance.now();
-  const readers = Array.from({ length: 8 }, () => new DriftAccumulator());
-  let next = 0;
-  await Promise.all(
-    readers.map(async (counts) => {
-      for (let i = next++; i < objects.length; i = next++)
-        await accumulateCapture(objects[i]!, counts, { from, to, versionOf, planOf }, { s3: local });
-    }),
-  );
+  // As the job reads: 8 objects at a time into one accumulator.
+  const counts = new DriftAccumulator();
+  await eachObject(objects, (object) => accumulateCapture(object, counts, { from, to, versionOf, planOf }, { s3: local }));
   const computeMs = performance.now() - t;
-  const records = readers.reduce((sum, counts) => sum + counts.records, 0);
+  const records = counts.records;
   if (records !== result.records) throw new Error(`the local pass read ${records} records, the job ${result.records}`);
   split = { s3ReadMs, computeMs, bytes };
 }

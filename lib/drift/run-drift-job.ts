@@ -95,6 +95,7 @@ export async function capturePartial(object: CaptureObject, input: MapInput, dep
 }
 
 const DEFAULT_CONCURRENCY = 8;
+const HOUR_MS = 3_600_000;
 
 /** The map half of the job over a window: its capture objects' merged partial, and how many objects. */
 export interface WindowPartial {
@@ -110,11 +111,19 @@ async function windowPlans(input: DriftJobInput, deps: DriftJobDeps) {
 }
 
 async function partialOf(input: DriftJobInput, deps: DriftJobDeps, { source, planOf }: Awaited<ReturnType<typeof windowPlans>>) {
-  const versionOf = deps.versionOf ?? (await servingVersions(input, deps));
-  const objects = await listCaptureObjects(
-    { destination: source.destination, endpointName: input.endpointName, from: input.from, to: input.to },
-    deps,
-  );
+  // The serving versions and the listing are independent requests: at once.
+  const [versionOf, objects] = await Promise.all([
+    deps.versionOf ?? servingVersions(input, deps),
+    listCaptureObjects({ destination: source.destination, endpointName: input.endpointName, from: input.from, to: input.to }, deps),
+  ]);
+  // The baselines the rows will need load while the first objects stream, instead of holding up
+  // every reader at its first line: the versions serving each object's hour at its ends.
+  for (const object of objects) {
+    const start = Math.max(object.hour.getTime(), input.from.getTime());
+    const end = Math.min(object.hour.getTime() + HOUR_MS, input.to.getTime()) - 1;
+    for (const version of new Set([versionOf(object.variant, start), versionOf(object.variant, end)]))
+      if (version !== null) void planOf(version);
+  }
 
   // The readers stream their objects at once and add every line to one accumulator: a line is added
   // synchronously, so they never interleave within one, and one set of count arrays stays in the
