@@ -9,7 +9,8 @@
  * Python (pandas + scipy: the window and the training data loaded into DataFrames, the same
  * statistics on raw values). Prints records/s, wall time and peak RSS of both and the largest
  * difference between their figures; for ours also, in separate passes, the S3 reads alone and the
- * computation alone (bench/drift-run.ts). Targets: ≤ 10 s and ≤ 300 MB for ours, faster than the
+ * computation alone (bench/drift-run.ts), and the CPU the job's process and the stack's used while it
+ * ran (the two compete for the machine's cores). Targets: ≤ 10 s and ≤ 300 MB for ours, faster than the
  * reference. The load average at the start and the end is printed: the machine is shared.
  */
 import { spawn } from "node:child_process";
@@ -40,13 +41,16 @@ const TENANT = {
 };
 const ARTIFACTS = path.join(process.cwd(), "infra/model/artifacts/acme-bank-fraud");
 
-function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, onStderr?: (text: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+      onStderr?.(err);
+    });
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ").slice(0, 80)} failed (${code}): ${err}`))));
   });
@@ -128,7 +132,10 @@ async function main(): Promise<void> {
     const loadAtJob = loadavg()[0]!;
     console.log(`running the drift job (load average ${loadAtJob.toFixed(2)}) ...`);
     const env = { ...process.env, ...localStackEnv(stack.urls) };
-    // Asynchronously: the stack's services run in this process and must keep answering.
+    // Asynchronously: the stack's services run in this process and must keep answering. Their CPU
+    // while the job runs (until it says "job done", before its split passes) is what serving it cost.
+    const stackCpuBefore = process.cpuUsage();
+    let stackCpuMs: number | undefined;
     const run = await runProcess(
       process.execPath,
       [
@@ -143,9 +150,16 @@ async function main(): Promise<void> {
         localDir,
       ],
       env,
+      (err) => {
+        if (stackCpuMs === undefined && err.includes("job done\n")) {
+          const used = process.cpuUsage(stackCpuBefore);
+          stackCpuMs = (used.user + used.system) / 1000;
+        }
+      },
     );
     const ours = JSON.parse(run.trim().split("\n").pop()!) as {
       wallMs: number;
+      cpuMs: number;
       maxRssKb: number;
       result: { records: number; features: unknown[] };
       split: { s3ReadMs: number; computeMs: number; bytes: number };
@@ -181,6 +195,9 @@ async function main(): Promise<void> {
     console.log(`\nrecords: ${ours.result.records.toLocaleString("en")} in ${objects} capture objects (${(bytes / 1e6).toFixed(0)} MB)`);
     console.log(
       `ours (lib/drift runDriftJob, streaming partials): ${oursSeconds.toFixed(2)} s, ${Math.round(ours.result.records / oursSeconds).toLocaleString("en")} records/s, peak RSS ${mb(ours.maxRssKb)}`,
+    );
+    console.log(
+      `  CPU while the job ran: ${(ours.cpuMs / 1000).toFixed(2)} s in the job's process (one thread), ${((stackCpuMs ?? NaN) / 1000).toFixed(2)} s in the local stack's (s3rver serving it, and the emulators' own timers)`,
     );
     console.log(
       `  where the job's time goes (separate passes after it, same process): S3 reads alone (list + GET from s3rver, nothing decoded) ${(ours.split.s3ReadMs / 1000).toFixed(2)} s (${(ours.split.bytes / 1e6 / (ours.split.s3ReadMs / 1000)).toFixed(0)} MB/s); the map step alone on the local copy (decode + counts, no S3) ${(ours.split.computeMs / 1000).toFixed(2)} s, ${Math.round(ours.result.records / (ours.split.computeMs / 1000)).toLocaleString("en")} records/s`,
