@@ -30,6 +30,9 @@ function probes(edges: Float64Array, next: () => number): number[] {
   for (const e of edges) out.push(e, e - Math.abs(e) * 2 ** -52 - Number.MIN_VALUE, e + Math.abs(e) * 2 ** -52 + Number.MIN_VALUE);
   for (let c = 0; c <= edges.length * 4; c++) out.push(first + (c * (last - first)) / (edges.length * 4));
   for (let k = 0; k < 2000; k++) out.push(first - (last - first) * 0.1 + next() * (last - first) * 1.2);
+  // Every integer across the edges (up to 70,000 of them), and the halves between.
+  const from = Math.floor(first) - 2;
+  if (Number.isSafeInteger(from)) for (let k = from; k <= Math.ceil(last) + 2 && k < from + 70_000; k++) out.push(k, k + 0.5);
   return out;
 }
 
@@ -44,6 +47,8 @@ describe("EdgeLookup", () => {
       new Float64Array([1, 1, 1]),
       new Float64Array([0, 0, 1, 1, 1, 2, 1000, 1000, 1e6]),
       new Float64Array([-1e300, 0, 1e300]),
+      new Float64Array([-2.5, -1, 0, 0, 3.5, 7, 7, 12]),
+      new Float64Array([0.25, 0.75]),
       Float64Array.from({ length: 300 }, (_, i) => (i < 290 ? i * 1e-3 : 1e4 * i)),
     );
     for (const edges of sets) {

@@ -19,14 +19,20 @@ export function binIndex(edges: Float64Array, value: number): number {
  * boundary, the bin index there; a value's cell gives a small range of candidate indices, which is
  * checked (edges[lo − 1] ≤ value and value < edges[hi]) before a binary search inside it. The
  * answer is binIndex's whatever the rounding of the cell arithmetic: a range that fails the check
- * (a value on a cell's rounded border) falls back to the full search.
+ * (a value on a cell's rounded border) falls back to the full search. An integer value inside the
+ * edges' span (up to 65,536 integers) is read from a table of binIndex at each integer.
  */
+const MAX_INTEGERS = 1 << 16;
+
 export class EdgeLookup {
   private readonly first: number;
   private readonly last: number;
   private readonly scale: number;
   private readonly cells: number;
   private readonly guide: Int32Array;
+  /** The bin of each integer from `integerBase` on, when the edges span few enough (counts, days, hours). */
+  private readonly integerBase: number;
+  private readonly integers: Int32Array;
 
   constructor(
     readonly edges: Float64Array,
@@ -40,6 +46,11 @@ export class EdgeLookup {
     this.scale = this.cells > 0 ? this.cells / width : 0;
     this.guide = new Int32Array(this.cells + 1);
     for (let c = 0; c <= this.cells; c++) this.guide[c] = binIndex(edges, this.first + (c * width) / this.cells);
+    // Half the numeric features hold integers: one load answers them.
+    this.integerBase = Math.ceil(this.first);
+    const span = Math.floor(this.last) - this.integerBase + 1;
+    this.integers = new Int32Array(this.cells > 0 && span > 0 && span <= MAX_INTEGERS ? span : 0);
+    for (let k = 0; k < this.integers.length; k++) this.integers[k] = binIndex(edges, this.integerBase + k);
   }
 
   index(value: number): number {
@@ -49,6 +60,11 @@ export class EdgeLookup {
     if (!(value >= this.first)) return 0;
     if (value >= this.last) return n;
     if (this.cells === 0) return binIndex(edges, value);
+    // An integer at or above first has k ≥ 0, exact (both integers).
+    if ((value | 0) === value) {
+      const k = value - this.integerBase;
+      if (k < this.integers.length) return this.integers[k]!;
+    }
     let c = ((value - this.first) * this.scale) | 0;
     if (c >= this.cells) c = this.cells - 1;
     let lo = this.guide[c]!;
