@@ -173,6 +173,32 @@ describe("CaptureLineDecoder", () => {
     expect(rejected.length).toBeGreaterThan(0);
   });
 
+  it("reads each inference time as Date.parse does, line after line: the next seconds, minutes, invalid seconds, hour 24", () => {
+    const times = [
+      "2026-11-01T00:00:07Z",
+      "2026-11-01T00:00:08Z",
+      "2026-11-01T00:00:59Z",
+      "2026-11-01T00:00:00Z",
+      "2026-11-01T00:00:60Z",
+      "2026-11-01T00:00:09Z",
+      "2026-11-01T00:00:6aZ",
+      "2026-11-01T00:00:10Z",
+      "2026-11-01T00:00:1 Z",
+      "2026-11-01T00:00:11z",
+      "2026-11-01T00:01:11Z",
+      "2026-11-01T24:00:00Z",
+      "2026-11-01T24:00:05Z",
+      "2026-02-30T00:00:01Z",
+      "2026-02-30T00:00:02Z",
+      "2026-11-01T00:00:12.5Z",
+      "2026-11-01T00:00:13.5Z",
+    ];
+    const lines = times.map((t) => csvLine.replace("2026-11-01T00:00:07Z", t));
+    const { disagreements, accepted } = compare(lines);
+    expect(disagreements).toEqual([]);
+    expect(accepted).toBeGreaterThan(10);
+  });
+
   it.each([
     ["null", "null"],
     ["a duplicated key", csvLine.replace('"encoding":"CSV"', '"encoding":"CSV","encoding":"JSON"')],

@@ -50,6 +50,8 @@ export class CaptureLineDecoder implements CaptureLineView {
   private lastTime = new Uint8Array(32);
   private lastTimeLength = -1;
   private lastTimeValue = NaN;
+  /** The last time's seconds when it is "YYYY-MM-DDTHH:mm:ssZ" with an hour ≤ 23 and seconds ≤ 59, else -1. */
+  private lastTimeSeconds = -1;
   /** Whether the CSV string being read holds a backslash escape (lineEnd). */
   private escaped = true;
 
@@ -162,6 +164,20 @@ export class CaptureLineDecoder implements CaptureLineView {
       let k = 0;
       while (k < length && b[start + k] === last[k]) k++;
       if (k === length) return this.lastTimeValue;
+      // The next second of the same minute, "YYYY-MM-DDTHH:mm:ssZ" (the last one parsed, hour ≤ 23):
+      // Date.parse would answer the last value plus the seconds between.
+      if (k >= 17 && this.lastTimeSeconds >= 0) {
+        const tens = b[start + 17]! - 0x30;
+        const ones = b[start + 18]! - 0x30;
+        if (tens >= 0 && tens <= 5 && ones >= 0 && ones <= 9 && b[start + 19] === 0x5a) {
+          const seconds = tens * 10 + ones;
+          this.lastTimeValue += (seconds - this.lastTimeSeconds) * 1000;
+          this.lastTimeSeconds = seconds;
+          last[17] = b[start + 17]!;
+          last[18] = b[start + 18]!;
+          return this.lastTimeValue;
+        }
+      }
     }
     const text = b.toString("latin1", start, start + length);
     const value = text ? Date.parse(text) : NaN;
@@ -169,6 +185,7 @@ export class CaptureLineDecoder implements CaptureLineView {
       for (let k = 0; k < length; k++) last[k] = b[start + k]!;
       this.lastTimeLength = length;
       this.lastTimeValue = value;
+      this.lastTimeSeconds = Number.isFinite(value) ? isoSeconds(b, start, length) : -1;
     }
     return value;
   }
@@ -292,6 +309,20 @@ export class CaptureLineDecoder implements CaptureLineView {
     this.scores.set(scores);
     return scores.length;
   }
+}
+
+// "YYYY-MM-DDTHH:mm:ssZ": what each byte must be (0 = a digit).
+const ISO_SECONDS = new TextEncoder().encode("0000-00-00T00:00:00Z");
+
+/** The seconds of bytes [start, start + length) when they are "YYYY-MM-DDTHH:mm:ssZ" with an hour ≤ 23 and seconds ≤ 59; else -1. */
+function isoSeconds(b: Buffer, start: number, length: number): number {
+  if (length !== ISO_SECONDS.length) return -1;
+  for (let k = 0; k < length; k++) {
+    const c = b[start + k]!;
+    if (ISO_SECONDS[k] === 0x30 ? c < 0x30 || c > 0x39 : c !== ISO_SECONDS[k]) return -1;
+  }
+  const two = (at: number) => (b[start + at]! - 0x30) * 10 + (b[start + at + 1]! - 0x30);
+  return two(11) <= 23 && two(17) <= 59 ? two(17) : -1;
 }
 
 function grow(array: Float64Array, size: number): Float64Array<ArrayBuffer> {
