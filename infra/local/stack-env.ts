@@ -24,6 +24,8 @@ export function localStackEnv(urls: StackUrls): Record<string, string> {
     // Control plane and runtime share one emulator port, as they share one service signing name.
     AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: urls.sagemaker,
     AWS_ENDPOINT_URL_CLOUDWATCH: urls.cloudwatch,
+    // CloudWatch Logs is served by the CloudWatch emulator's process and port (its README says why).
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: urls.cloudwatch,
     // Our Lambda handlers run in the functions host; alarm actions invoke them there.
     AWS_ENDPOINT_URL_LAMBDA: urls.functions,
     S3_FORCE_PATH_STYLE: "true",
