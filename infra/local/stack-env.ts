@@ -29,8 +29,6 @@ export function localStackEnv(urls: StackUrls): Record<string, string> {
     // Our Lambda handlers run in the functions host; alarm actions invoke them there.
     AWS_ENDPOINT_URL_LAMBDA: urls.functions,
     S3_FORCE_PATH_STYLE: "true",
-    // The local SageMaker keeps the tail of each training job's output (AWS: CloudWatch Logs).
-    TRAINING_LOG_TAIL_URL: `${urls.sagemaker}/_emulator/training-jobs/{name}/log`,
     // Silence the SDK's notice that releases after January 2027 need Node 22; the lock file pins ours.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     NEXT_TELEMETRY_DISABLED: "1",
