@@ -6,17 +6,19 @@
  *     runs) returns — the click is answered;
  *   - moved: from the click until DescribeEndpoint shows canary CurrentWeight 0 (the traffic moved).
  * Baseline in the same run: a bare UpdateEndpointWeightsAndCapacities → CurrentWeight moved, i.e.
- * the emulator's own update time (`--transition-ms`, the launcher's default 1000 ms, stands in for
- * SageMaker's), so what rollback adds on top is visible. Target (issue [7/12]): moved ≤ 1 s.
+ * the emulator's own update time, so what rollback adds on top is visible. `--transition-ms` (the
+ * launcher's default 1000 ms) is the emulator's time for changes that load models; a weights-only
+ * update, what a rollback of a canary is, takes a quarter of it (infra/local/sagemaker/README.md).
+ * Both stand in for SageMaker's, which AWS does not document. Target (issue [7/12]): moved ≤ 1 s.
  *
- * The alarm path (breach → rollback finished) is `alarms`' figure, through its evaluator: add it
- * to this file beside the click path (timeRollbacks takes the wait for the moved traffic).
+ * The alarm path (breach → rollback finished) is `npm run bench:alarm-rollback` (bench/alarm-rollback.ts).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { defaultWeightsTransitionMs } from "@/infra/local/sagemaker/server";
 import { startLocalStack } from "@/infra/local/stack";
 
 const { values } = parseArgs({
@@ -99,7 +101,7 @@ try {
 
   const { accepted, moved } = await timeRollbacks({ tenantId, endpointName, runs: RUNS, restore: canary, target: rolledBack, wait });
   console.log(
-    `\nrollback on the local stack, ${RUNS} runs, emulator transition ${TRANSITION_MS} ms (stands in for SageMaker's update time)`,
+    `\nrollback on the local stack, ${RUNS} runs, emulator transition ${TRANSITION_MS} ms, weights-only ${defaultWeightsTransitionMs(TRANSITION_MS)} ms (stand in for SageMaker's update time)`,
   );
   console.log(summary("baseline: bare UpdateEndpointWeights → moved", bare));
   console.log(summary("rollback: click → accepted (answer)", accepted));

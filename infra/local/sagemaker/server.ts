@@ -23,6 +23,8 @@ export interface SageMakerEmulatorOptions {
   dataDir: string;
   /** How long Creating/Updating last once the models have loaded. */
   transitionMs?: number;
+  /** How long a weights-only update lasts (default a quarter of transitionMs): no instance moves. */
+  weightsTransitionMs?: number;
   /** How often per-variant metrics go to CloudWatch. */
   metricsFlushMs?: number;
   /** How often buffered data capture is written to S3. */
@@ -30,6 +32,9 @@ export interface SageMakerEmulatorOptions {
   /** How long a stopped training script has between SIGTERM and SIGKILL (AWS: 120 s). */
   trainingStopGraceMs?: number;
 }
+
+/** A weights-only update re-routes among serving instances, so it takes a quarter of a model-loading change. */
+export const defaultWeightsTransitionMs = (transitionMs: number): number => transitionMs / 4;
 
 const INVOKE_PATH = /^\/endpoints\/([^/]+)\/invocations\/?$/;
 
@@ -50,6 +55,7 @@ export async function startSageMakerEmulator(opts: SageMakerEmulatorOptions): Pr
     models: new ModelCache(),
     metrics,
     transitionMs: opts.transitionMs ?? 1000,
+    weightsTransitionMs: opts.weightsTransitionMs ?? defaultWeightsTransitionMs(opts.transitionMs ?? 1000),
     holds,
     now: Date.now,
   });

@@ -2,7 +2,7 @@ import type { DeploymentRunner } from "../control/context";
 import { completePending, failPending, resetDesired } from "../control/endpoint-transitions";
 import { forgetTags } from "../control/tags";
 import type { StateStore } from "../state/store";
-import type { Deployment, EndpointRecord } from "../state/types";
+import type { Deployment, EndpointRecord, PendingChange } from "../state/types";
 import type { XgboostModel } from "../xgboost";
 import jmespath from "jmespath";
 import { hostedEndpointOf, type Hosting } from "./hosting";
@@ -33,7 +33,10 @@ export class EndpointLifecycle implements DeploymentRunner {
       hosting: Hosting;
       models: ModelCache;
       metrics: MetricsAggregator;
+      /** How long a change that loads models (create, UpdateEndpoint, a new instance count) lasts. */
       transitionMs: number;
+      /** How long a weights-only UpdateEndpointWeightsAndCapacities lasts: it moves routing, no instances. */
+      weightsTransitionMs: number;
       holds: TransitionHolds;
       now: () => number;
     },
@@ -72,9 +75,19 @@ export class EndpointLifecycle implements DeploymentRunner {
   }
 
   /** The transition time, then any hold a test placed on the endpoint (/_emulator/transitions). */
-  private async transition(endpointName: string): Promise<void> {
-    await this.wait(this.deps.transitionMs);
+  private async transition(endpointName: string, ms = this.deps.transitionMs): Promise<void> {
+    await this.wait(ms);
     await this.deps.holds.passed(endpointName);
+  }
+
+  /**
+   * A weights-only change re-routes traffic among instances already serving, so it is modelled as
+   * quicker than one that must load models or change capacity. AWS documents neither duration
+   * (UpdateEndpointWeightsAndCapacities API reference: Updating, then InService); both are ours.
+   */
+  private transitionTime(endpoint: EndpointRecord, pending: PendingChange): number {
+    const capacityChanges = endpoint.live?.variants.some((v) => v.DesiredInstanceCount !== v.CurrentInstanceCount) ?? true;
+    return pending.kind === "weights" && !capacityChanges ? this.deps.weightsTransitionMs : this.deps.transitionMs;
   }
 
   close(): void {
@@ -107,7 +120,7 @@ export class EndpointLifecycle implements DeploymentRunner {
     } catch (error) {
       failure = (error as Error).message;
     }
-    await this.transition(endpoint.EndpointName);
+    await this.transition(endpoint.EndpointName, this.transitionTime(endpoint, pending));
     if (!this.isCurrent(endpoint.EndpointName, generation)) return;
     const now = this.deps.now();
     if (failure !== undefined) {
