@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeTrainingJobCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { cloudWatchLogsClient, sageMakerClient } from "@/lib/aws/clients";
+import { TRAINING_LOG_GROUP } from "./log-group";
 import type { SecondaryTransition } from "./training-job";
 
 export interface TrainingJobState {
@@ -50,8 +51,6 @@ export async function checkTrainingJob(
   };
 }
 
-/** Where SageMaker writes a training job's output, one stream per instance: `<job>/algo-1-<epoch s>`. */
-export const TRAINING_LOG_GROUP = "/aws/sagemaker/TrainingJobs";
 /** How many of the newest lines the job record keeps. */
 export const LOG_TAIL_LINES = 30;
 

@@ -9,7 +9,8 @@ import { inject } from "vitest";
 import { DescribeLogStreamsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { cloudWatchLogsClient, s3Client, sageMakerClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
-import { readLogTail, TRAINING_LOG_GROUP } from "@/lib/training/check-training-job";
+import { readLogTail } from "@/lib/training/check-training-job";
+import { TRAINING_LOG_GROUP } from "@/lib/training/log-group";
 import { XGBOOST_IMAGE, eventually } from "./support";
 
 /**
