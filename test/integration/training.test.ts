@@ -1,28 +1,16 @@
-import { readFile } from "node:fs/promises";
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import {
-  DescribeModelPackageCommand,
-  DescribeTrainingJobCommand,
-  UpdateModelPackageCommand,
-  waitUntilEndpointInService,
-} from "@aws-sdk/client-sagemaker";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { DescribeModelPackageCommand, DescribeTrainingJobCommand, waitUntilEndpointInService } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createTransactionGenerator } from "@/infra/model/simulator/generator";
 import { s3Client, sageMakerClient } from "@/lib/aws/clients";
 import { getDeployment } from "@/lib/deployments/deployment-record";
 import { deploy } from "@/lib/deployments/deploy";
-import { env } from "@/lib/env";
-import { FEATURE_NAMES, toFeatureVector } from "@/lib/features/schema";
-import { recordVerdict } from "@/lib/feedback/record-verdict";
-import { listModelVersions } from "@/lib/models/list-model-versions";
 import { decideApproval } from "@/lib/promotion/decide-approval";
 import { deployCandidate } from "@/lib/promotion/deploy-candidate";
 import { promoteCanary, type BudgetFreeze } from "@/lib/promotion/promote-canary";
-import { enqueueTransaction } from "@/lib/queue/enqueue-transaction";
 import { runTrainingJob } from "@/lib/training/advance-training-job";
 import { launchTrainingJob, stopTrainingJob } from "@/lib/training/launch-training-job";
-import { TRAINING_DATA_KEY } from "@/lib/training/production-version";
 import { parseS3Uri } from "@/lib/training/s3-uri";
+import { recordSmallTrainingData, seedVerdicts } from "@/test/support/training-data";
 import { createTestTenant, TEST_SETTINGS, type TestTenant } from "./fixtures";
 
 /**
@@ -32,7 +20,6 @@ import { createTestTenant, TEST_SETTINGS, type TestTenant } from "./fixtures";
  */
 const ACTOR = "it-engineer";
 const HOUR = 3_600_000;
-const FIXTURES = "infra/local/sagemaker/test-fixtures/training";
 const notFrozen: BudgetFreeze = () => Promise.resolve({ frozen: false, frozenSince: null, frozenUntil: null });
 
 async function inService(endpointName: string): Promise<void> {
@@ -71,74 +58,11 @@ async function tenantWithOwnRegistry(label: string): Promise<TestTenant> {
   return tenant;
 }
 
-/** Small production training data (the emulator's fixture channels) recorded on production v2's package. */
-async function useSmallTrainingData(tenant: TestTenant): Promise<void> {
-  const prefix = `it-training/${tenant.tenantId}/v2/`;
-  const put = async (key: string, body: string) =>
-    s3Client().send(new PutObjectCommand({ Bucket: env().MODELS_BUCKET, Key: `${prefix}${key}`, Body: body }));
-  const train = await readFile(`${FIXTURES}/train/train.csv`, "utf8");
-  const validation = await readFile(`${FIXTURES}/validation/validation.csv`, "utf8");
-  const rows = (csv: string) => csv.trim().split("\n").slice(1);
-  await put("train/data.csv", train);
-  await put("validation/data.csv", validation);
-  await put(
-    "manifest.json",
-    JSON.stringify({
-      rows: rows(train).length,
-      frauds: rows(train).filter((r) => r.startsWith("1,")).length,
-      validationRows: rows(validation).length,
-      labelsThrough: null,
-      hyperparameters: { num_round: 30, max_depth: 3, eta: 0.3, seed: 7, nthread: 1 },
-    }),
-  );
-  const v2 = (await listModelVersions({ tenantId: tenant.tenantId })).find((v) => v.version === 2)!;
-  await sageMakerClient().send(
-    new UpdateModelPackageCommand({
-      ModelPackageArn: v2.arn,
-      CustomerMetadataProperties: { [TRAINING_DATA_KEY]: `s3://${env().MODELS_BUCKET}/${prefix}` },
-    }),
-  );
-}
-
-/** Verdicts as the demo seeds them: simulated transactions queued in the past, decided by their ground truth. */
-async function seedVerdicts(tenantId: string, count: number, newestAgeHours: number): Promise<void> {
-  const generator = createTransactionGenerator({ tenant: "acme-bank", seed: 4242, fraudRate: 0.35, idPrefix: `it-${tenantId}` });
-  for (let i = 0; i < count; i++) {
-    const at = new Date(Date.now() - (newestAgeHours + (count - i)) * HOUR);
-    const sim = generator.next(at);
-    const txnId = sim.transaction.txn_id;
-    const vector = toFeatureVector(sim.transaction);
-    await enqueueTransaction({
-      tenantId,
-      txnId,
-      status: "open",
-      decision: "REVIEW",
-      score: 0.5,
-      reasons: [],
-      attributions: [],
-      baseValue: 0,
-      ruleHits: [],
-      features: Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, vector[j] ?? null])),
-      transaction: sim.transaction,
-      model: { endpoint: "it", variant: "production", version: "2" },
-      degraded: false,
-      createdAt: at.toISOString(),
-    });
-    await recordVerdict({
-      tenantId,
-      txnId,
-      actor: { id: ACTOR, name: "IT analyst" },
-      verdict: sim.isFraud ? "fraud" : "legit",
-      version: 1,
-    });
-  }
-}
-
 describe("a training job from verified verdicts", () => {
   let tenant: TestTenant;
   beforeAll(async () => {
     tenant = await tenantWithOwnRegistry("train");
-    await useSmallTrainingData(tenant);
+    await recordSmallTrainingData(tenant.tenantId, 2);
     await seedVerdicts(tenant.tenantId, 60, 30);
   });
   afterAll(() => tenant.dispose());

@@ -13,9 +13,11 @@ import { s3Client, sageMakerClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
 import { FEATURE_NAMES } from "@/lib/features/schema";
 import { saveSettings } from "@/lib/settings/save-settings";
+import type { TrainingManifest } from "@/lib/training/production-version";
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from "@/lib/settings/tenant-settings";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { createUser } from "@/lib/users/create-user";
+import { seedVerdicts, recordSmallTrainingData } from "./training-data";
 
 /**
  * A tenant of a test's own, for integration tests (test/integration/fixtures.ts) and e2e tests
@@ -61,6 +63,13 @@ export interface TestTenantOptions {
    * injects faults for another reason keeps its canary.
    */
   alarms?: boolean;
+  /**
+   * What a training job needs (test/support/training-data.ts): the production version's training
+   * data made small (the emulator's fixture channels, so a job takes seconds) and `verdicts` analyst
+   * verdicts, one an hour, the newest `newestAgeHours` (default 30) ago: matured labels. Needs
+   * `registry` (the production package's training data is recorded on the tenant's own copy).
+   */
+  training?: { verdicts: number; newestAgeHours?: number };
 }
 
 export interface TestTenantRecord {
@@ -73,6 +82,8 @@ export interface TestTenantRecord {
   /** The settings version after the fixture: 1, or 0 with `settings: null`. */
   settingsVersion: number;
   users: Array<{ email: string; name: string; role: Role }>;
+  /** With `training`: production's (small) training data and the verdicts seeded. */
+  training?: { productionVersion: number; manifest: TrainingManifest; verdicts: number; frauds: number };
 }
 
 /**
@@ -130,6 +141,14 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
   const { record, plaintext } = await createApiKey({ tenantId, name: "test", createdBy: "fixture" });
   await waitForEndpoints([{ endpointName }]);
   if (options.alarms) await seedEndpointAlarms([{ tenantId, endpointName }]);
+  let training: TestTenantRecord["training"];
+  if (options.training) {
+    if (!options.registry) throw new Error("training needs a registry of the tenant's own");
+    const productionVersion = options.endpoint?.productionVersion ?? 2;
+    const manifest = await recordSmallTrainingData(tenantId, productionVersion);
+    const { frauds } = await seedVerdicts(tenantId, options.training.verdicts, options.training.newestAgeHours ?? 30);
+    training = { productionVersion, manifest, verdicts: options.training.verdicts, frauds };
+  }
   return {
     tenantId,
     name,
@@ -139,6 +158,7 @@ export async function createTestTenantRecords(options: TestTenantOptions): Promi
     keyId: record.keyId,
     settingsVersion,
     users,
+    ...(training ? { training } : {}),
   };
 }
 
