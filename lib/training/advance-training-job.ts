@@ -73,7 +73,10 @@ async function runStep(job: TrainingJobItem, deps: TrainingDeps): Promise<Change
         deps,
       );
       const m = registered.metrics;
+      // Read the tail once more: on AWS the last lines reach CloudWatch Logs a little after the job ends.
+      const logTail = await readLogTail(job.name, deps);
       return {
+        ...(logTail.length > 0 ? { logTail } : {}),
         stage: "done",
         status: "Completed",
         endedAt: at.toISOString(),
