@@ -88,11 +88,6 @@ const envSchema = z
       .max(24 * 365)
       .default(24),
     /** The training script as SageMaker script mode takes it (sagemaker_submit_directory); default under the models bucket. */
-    /**
-     * Where the tail of a training job's log can be read (`{name}` = the job): the local SageMaker's
-     * `/_emulator/training-jobs/{name}/log`. Unset on AWS, where the log is in CloudWatch Logs.
-     */
-    TRAINING_LOG_TAIL_URL: z.string().min(8).optional(),
     TRAINING_SOURCE_S3_URI: z
       .string()
       .regex(/^s3:\/\/[^/]+\/.+\.tar\.gz$/, "an s3:// URI of a .tar.gz")

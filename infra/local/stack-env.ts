@@ -24,11 +24,11 @@ export function localStackEnv(urls: StackUrls): Record<string, string> {
     // Control plane and runtime share one emulator port, as they share one service signing name.
     AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: urls.sagemaker,
     AWS_ENDPOINT_URL_CLOUDWATCH: urls.cloudwatch,
+    // CloudWatch Logs is served by the CloudWatch emulator's process and port (its README says why).
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: urls.cloudwatch,
     // Our Lambda handlers run in the functions host; alarm actions invoke them there.
     AWS_ENDPOINT_URL_LAMBDA: urls.functions,
     S3_FORCE_PATH_STYLE: "true",
-    // The local SageMaker keeps the tail of each training job's output (AWS: CloudWatch Logs).
-    TRAINING_LOG_TAIL_URL: `${urls.sagemaker}/_emulator/training-jobs/{name}/log`,
     // Silence the SDK's notice that releases after January 2027 need Node 22; the lock file pins ours.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     NEXT_TELEMETRY_DISABLED: "1",

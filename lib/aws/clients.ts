@@ -1,4 +1,5 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
@@ -54,3 +55,6 @@ export const sageMakerRuntimeClient = lazy(
 );
 
 export const cloudWatchClient = lazy(() => new CloudWatchClient({ requestHandler }));
+
+/** CloudWatch Logs (AWS_ENDPOINT_URL_CLOUDWATCH_LOGS): where SageMaker writes a training job's output. */
+export const cloudWatchLogsClient = lazy(() => new CloudWatchLogsClient({ requestHandler }));

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { StopTrainingJobCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { sageMakerClient } from "@/lib/aws/clients";
@@ -14,7 +15,8 @@ import { isTerminal, type TrainingJob } from "./training-job";
 export interface TrainingDeps extends StoreDeps {
   sageMaker?: Pick<SageMakerClient, "send">;
   s3?: Pick<S3Client, "send">;
-  fetchLog?: typeof fetch;
+  /** CloudWatch Logs, where the job's output is (check-training-job.ts readLogTail). */
+  logs?: Pick<CloudWatchLogsClient, "send">;
 }
 
 /** How long one step may hold the job before another runner may take it over (a crashed process). */
@@ -45,7 +47,7 @@ async function runStep(job: TrainingJobItem, deps: TrainingDeps): Promise<Change
     }
     case "train": {
       const state = await checkTrainingJob({ jobName: job.name }, deps);
-      const logTail = await readLogTail(job.name, deps.fetchLog);
+      const logTail = await readLogTail(job.name, deps);
       const seen: Changes = {
         secondaryStatus: state.secondaryStatus,
         transitions: state.transitions,
@@ -71,7 +73,10 @@ async function runStep(job: TrainingJobItem, deps: TrainingDeps): Promise<Change
         deps,
       );
       const m = registered.metrics;
+      // Read the tail once more: on AWS the last lines reach CloudWatch Logs a little after the job ends.
+      const logTail = await readLogTail(job.name, deps);
       return {
+        ...(logTail.length > 0 ? { logTail } : {}),
         stage: "done",
         status: "Completed",
         endedAt: at.toISOString(),

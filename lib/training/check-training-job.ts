@@ -1,6 +1,12 @@
+import {
+  DescribeLogStreamsCommand,
+  GetLogEventsCommand,
+  ResourceNotFoundException,
+  type CloudWatchLogsClient,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeTrainingJobCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { sageMakerClient } from "@/lib/aws/clients";
-import { env } from "@/lib/env";
+import { cloudWatchLogsClient, sageMakerClient } from "@/lib/aws/clients";
+import { TRAINING_LOG_GROUP } from "./log-group";
 import type { SecondaryTransition } from "./training-job";
 
 export interface TrainingJobState {
@@ -45,21 +51,40 @@ export async function checkTrainingJob(
   };
 }
 
+/** How many of the newest lines the job record keeps. */
+export const LOG_TAIL_LINES = 30;
+
 /**
- * The last lines of the job's log. On AWS they are in CloudWatch Logs (/aws/sagemaker/TrainingJobs,
- * stream <job>/algo-1-…), which the console has no client for; where a log-tail URL is configured
- * (TRAINING_LOG_TAIL_URL, `{name}` replaced: the local SageMaker's tail of the script's output) it
- * is read from there. Best effort: a missing tail is an empty list, never an error.
+ * The last lines of the job's log, from CloudWatch Logs as SageMaker writes it (developer guide, "Logs
+ * for Built-in Algorithms"): DescribeLogStreams on the job's prefix (`<job>/`, so `job-1` never
+ * matches `job-10`'s streams), the stream with the newest event, then GetLogEvents newest first
+ * (`startFromHead: false`), which returns that page in time order. Best effort: a job whose stream
+ * does not exist yet has no tail, and a failed read is logged and shows none, never failing the step.
  */
-export async function readLogTail(jobName: string, fetcher: typeof fetch = fetch): Promise<string[]> {
-  const template = env().TRAINING_LOG_TAIL_URL;
-  if (!template) return [];
+export async function readLogTail(jobName: string, deps: { logs?: Pick<CloudWatchLogsClient, "send"> } = {}): Promise<string[]> {
+  const logs = deps.logs ?? cloudWatchLogsClient();
   try {
-    const res = await fetcher(template.replace("{name}", encodeURIComponent(jobName)), { signal: AbortSignal.timeout(2_000) });
-    if (!res.ok) return [];
-    const body = (await res.json()) as { lines?: unknown };
-    return Array.isArray(body.lines) ? body.lines.filter((l): l is string => typeof l === "string").slice(-30) : [];
-  } catch {
+    const { logStreams = [] } = await logs.send(
+      new DescribeLogStreamsCommand({ logGroupName: TRAINING_LOG_GROUP, logStreamNamePrefix: `${jobName}/` }),
+    );
+    const newest = logStreams.reduce<(typeof logStreams)[number] | undefined>(
+      (best, s) => (!best || (s.lastEventTimestamp ?? 0) > (best.lastEventTimestamp ?? 0) ? s : best),
+      undefined,
+    );
+    if (!newest?.logStreamName) return [];
+    const { events = [] } = await logs.send(
+      new GetLogEventsCommand({
+        logGroupName: TRAINING_LOG_GROUP,
+        logStreamName: newest.logStreamName,
+        startFromHead: false,
+        limit: LOG_TAIL_LINES,
+      }),
+    );
+    return events.flatMap((e) => (e.message === undefined ? [] : [e.message.replace(/\r?\n$/, "")]));
+  } catch (error) {
+    // No log group yet: no job of the account has written a line.
+    if (error instanceof ResourceNotFoundException) return [];
+    console.warn(`training job ${jobName}: could not read its log tail from CloudWatch Logs`, error);
     return [];
   }
 }

@@ -14,7 +14,9 @@ import {
   createJob,
   jobInput,
   readTarGz,
-  trainingLog,
+  trainingLogLines,
+  trainingLogStream,
+  trainingProcess,
   uploadChampion,
   uploadChannels,
   uploadSleepingScript,
@@ -108,7 +110,11 @@ describe.concurrent("training jobs (SageMaker API reference: CreateTrainingJob, 
     // MetricDefinitions are applied to the script's output; the last match is the final value.
     const metric = job.FinalMetricDataList?.find((m) => m.MetricName === "validation:roc_auc");
     expect(metric?.Value).toBeCloseTo(evaluation.roc_auc, 4);
-    const log = await trainingLog(name);
+    // Developer guide, "Logs for Built-in Algorithms": the output is in /aws/sagemaker/TrainingJobs, one
+    // stream per instance, named after the job.
+    const log = await trainingLogStream(name);
+    expect(log.streamName).toMatch(new RegExp(`^${name}/algo-1-\\d{10}$`));
+    expect(log.lines[0]).toBe("Invoking script with the following command:");
     expect(
       log.lines.some((l) => l.startsWith("/usr/bin/python3 train.py --champion_version 1 --eta 0.3 --max_depth 3 --num_round 10")),
     ).toBe(true);
@@ -175,8 +181,8 @@ describe("stopping (API reference: StopTrainingJob, StoppingCondition)", () => {
     const name = `${P}-stop`;
     await createJob(sleepJob(name, tenant));
     const started = await eventually(async () => {
-      const log = await trainingLog(name);
-      return log.lines.includes("started") && log.pid ? log : undefined;
+      const [lines, running] = await Promise.all([trainingLogLines(name), trainingProcess(name)]);
+      return lines.includes("started") && running.pid ? running : undefined;
     }, `${name} to start its script`);
     expect(isAlive(started.pid!)).toBe(true);
 
@@ -207,7 +213,7 @@ describe("stopping (API reference: StopTrainingJob, StoppingCondition)", () => {
     expect(job).toMatchObject({ TrainingJobStatus: "Stopped", SecondaryStatus: "MaxRuntimeExceeded" });
     expect(job.SecondaryStatusTransitions?.at(-1)?.StatusMessage).toBe("Training job exceeded MaxRuntimeInSeconds provided");
     expect(job.FailureReason).toBeUndefined();
-    expect(isAlive((await trainingLog(name)).pid!)).toBe(false);
+    expect(isAlive((await trainingProcess(name)).pid!)).toBe(false);
   });
 });
 

@@ -6,8 +6,11 @@ import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { CreateTrainingJobCommand, DescribeTrainingJobCommand, type CreateTrainingJobCommandInput } from "@aws-sdk/client-sagemaker";
 import { extract, pack } from "tar-stream";
 import { inject } from "vitest";
-import { s3Client, sageMakerClient } from "@/lib/aws/clients";
+import { DescribeLogStreamsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { cloudWatchLogsClient, s3Client, sageMakerClient } from "@/lib/aws/clients";
 import { env } from "@/lib/env";
+import { readLogTail } from "@/lib/training/check-training-job";
+import { TRAINING_LOG_GROUP } from "@/lib/training/log-group";
 import { XGBOOST_IMAGE, eventually } from "./support";
 
 /**
@@ -119,18 +122,34 @@ export async function waitForJob(name: string, statuses: string[]) {
   );
 }
 
-export interface TrainingLog {
+export interface TrainingProcess {
   TrainingJobName: string;
   TrainingJobStatus: string;
   pid: number | null;
-  lines: string[];
 }
 
-/** The emulator-only read of a job's log tail (GET /_emulator/training-jobs/{name}/log). */
-export async function trainingLog(name: string): Promise<TrainingLog> {
-  const response = await fetch(`${inject("stackUrls").sagemaker}/_emulator/training-jobs/${encodeURIComponent(name)}/log`);
-  if (!response.ok) throw new Error(`log of ${name}: ${response.status}`);
-  return (await response.json()) as TrainingLog;
+/** The emulator-only read of a job's script process (GET /_emulator/training-jobs/{name}/process). */
+export async function trainingProcess(name: string): Promise<TrainingProcess> {
+  const response = await fetch(`${inject("stackUrls").sagemaker}/_emulator/training-jobs/${encodeURIComponent(name)}/process`);
+  if (!response.ok) throw new Error(`process of ${name}: ${response.status}`);
+  return (await response.json()) as TrainingProcess;
+}
+
+/** The tail of the job's output as SageMaker writes it to CloudWatch Logs, through the console's own reader. */
+export const trainingLogLines = (name: string) => readLogTail(name);
+
+/** The job's whole log stream, from its head: its name and every line. */
+export async function trainingLogStream(name: string): Promise<{ streamName: string; lines: string[] }> {
+  const logs = cloudWatchLogsClient();
+  const { logStreams = [] } = await logs.send(
+    new DescribeLogStreamsCommand({ logGroupName: TRAINING_LOG_GROUP, logStreamNamePrefix: `${name}/` }),
+  );
+  if (logStreams.length !== 1) throw new Error(`${name}: ${logStreams.length} log streams`);
+  const streamName = logStreams[0]!.logStreamName!;
+  const { events = [] } = await logs.send(
+    new GetLogEventsCommand({ logGroupName: TRAINING_LOG_GROUP, logStreamName: streamName, startFromHead: true }),
+  );
+  return { streamName, lines: events.map((e) => e.message ?? "") };
 }
 
 /** The files of a gzipped tar in S3, by name. */

@@ -143,7 +143,7 @@ describe("stopping a training job", () => {
       hyperparameters: { num_round: 2000 },
     };
     const started = await launchTrainingJob({ tenantId: tenant.tenantId, actor: ACTOR, request });
-    const logUrl = `${inject("stackUrls").sagemaker}/_emulator/training-jobs/${started.name}/log`;
+    const logUrl = `${inject("stackUrls").sagemaker}/_emulator/training-jobs/${started.name}/process`;
     // Wait for the event: the script's process has started (its pid is reported).
     let pid: number | null = null;
     while (pid === null) {

@@ -57,6 +57,8 @@ export const CONSOLE_ACTIONS = {
   cloudwatchRead: ["cloudwatch:GetMetricData", "cloudwatch:ListMetrics"],
   /** On the product's own alarms (lib/deployments/alarm-definitions.ts names them fraud-console/…). */
   cloudwatchAlarms: ["cloudwatch:PutMetricAlarm"],
+  /** The training jobs' log tail (lib/training/check-training-job.ts), in SageMaker's /aws/sagemaker/TrainingJobs only. */
+  trainingLogs: ["logs:DescribeLogStreams", "logs:GetLogEvents"],
 } as const;
 
 /**

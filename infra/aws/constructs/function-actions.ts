@@ -34,13 +34,15 @@ export const FUNCTION_ACTIONS = {
   ],
   /** lib/error-budget/publish-error-budget.ts: the tenants, their SLO settings, the SLO series, the published share. */
   errorBudget: ["cloudwatch:GetMetricData", "cloudwatch:PutMetricData", "dynamodb:GetItem", "dynamodb:Query"],
-  /** lib/training/handlers.ts: the job record and lock, the channels, the training job, the registration. */
+  /** lib/training/handlers.ts: the job record and lock, the channels, the training job and its log tail, the registration. */
   training: [
     "dynamodb:DeleteItem",
     "dynamodb:GetItem",
     "dynamodb:PutItem",
     "dynamodb:Query",
     "dynamodb:UpdateItem",
+    "logs:DescribeLogStreams",
+    "logs:GetLogEvents",
     "s3:GetObject",
     "s3:ListBucket",
     "s3:PutObject",

@@ -5,6 +5,7 @@ import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import type { TenantDefinition } from "@/infra/tenants";
+import { TRAINING_LOG_GROUP } from "@/lib/training/log-group";
 import { nagBucketArn } from "./model-artifacts";
 import { acknowledge } from "./nag";
 import { CAPTURE_PREFIX } from "./tenant-endpoint";
@@ -217,6 +218,25 @@ export class ScopedPolicy extends Construct {
         ];
       });
       add("TenantSageMaker", sageMaker, resources);
+    }
+
+    // SageMaker writes every training job's output to one log group (lib/training/check-training-job.ts
+    // TRAINING_LOG_GROUP), in streams named <job>/algo-1-<epoch s>: the reads are held to that group.
+    const trainingLogs = take((a) => a === "logs:DescribeLogStreams" || a === "logs:GetLogEvents");
+    if (
+      add("TrainingJobLogs", trainingLogs, [
+        stack.formatArn({
+          service: "logs",
+          resource: "log-group",
+          resourceName: `${TRAINING_LOG_GROUP}:*`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ])
+    ) {
+      acknowledgements.push([
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${TRAINING_LOG_GROUP}:*]`,
+        `${who}: reads the tail of training jobs' logs; SageMaker writes them all to this one group, in streams named <job>/algo-1-<epoch s> that exist only once a job runs (the job, and so the tenant, is checked in lib/training).`,
+      ]);
     }
 
     const pass = take((a) => a === "iam:PassRole");

@@ -17,6 +17,7 @@ import {
 } from "@/lib/deployments/build-endpoint-config";
 import { parseDeploymentSpec, type DeploymentSpec } from "@/lib/deployments/deployment-spec";
 import { FEATURE_NAMES } from "@/lib/features/schema";
+import { TRAINING_LOG_GROUP } from "@/lib/training/log-group";
 import type { AppConfig, TenantDeployment } from "../config";
 import { camelCaseKeys } from "./camel-case-keys";
 import { ARTIFACTS_DIR, artifactKey, medianRecord, nagBucketArn } from "./model-artifacts";
@@ -134,23 +135,20 @@ export class TenantEndpoint extends Construct {
       }),
     );
     key.grant(this.executionRole, "kms:Decrypt", "kms:GenerateDataKey", "kms:CreateGrant", "kms:DescribeKey");
+    const logGroup = (name: string) =>
+      stack.formatArn({ service: "logs", resource: "log-group", resourceName: `${name}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     this.executionRole.addToPolicy(
       new iam.PolicyStatement({
         actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-        resources: [
-          stack.formatArn({
-            service: "logs",
-            resource: "log-group",
-            resourceName: `/aws/sagemaker/Endpoints/${tenant.endpointName}:*`,
-            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-          }),
-          stack.formatArn({
-            service: "logs",
-            resource: "log-group",
-            resourceName: "/aws/sagemaker/TrainingJobs:*",
-            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-          }),
-        ],
+        resources: [logGroup(`/aws/sagemaker/Endpoints/${tenant.endpointName}`)],
+      }),
+    );
+    // Training jobs write the container's output to SageMaker's one group; the developer guide's
+    // "CreateTrainingJob API: Execution Role Permissions" adds DescribeLogStreams to the three.
+    this.executionRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+        resources: [logGroup(TRAINING_LOG_GROUP)],
       }),
     );
     this.executionRole.addToPolicy(new iam.PolicyStatement({ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }));

@@ -76,6 +76,16 @@ describe("the console's role", () => {
     }
   });
 
+  it("reads training logs (DescribeLogStreams, GetLogEvents) in SageMaker's /aws/sagemaker/TrainingJobs group only", () => {
+    const logStatements = statements.filter((s) => asList(s.Action).some((a) => a.startsWith("logs:")));
+    expect(logStatements.flatMap((s) => asList(s.Action)).sort()).toEqual(["logs:DescribeLogStreams", "logs:GetLogEvents"]);
+    for (const statement of logStatements) {
+      expect(asList(statement.Resource).map((r) => JSON.stringify(r))).toEqual([
+        expect.stringMatching(/\{"Ref":"AWS::AccountId"\},":log-group:\/aws\/sagemaker\/TrainingJobs:\*"\]\]\}$/),
+      ]);
+    }
+  });
+
   it("names no other account: every ARN is in ${AWS::AccountId} or '*' where IAM has nothing narrower", () => {
     for (const statement of statements) {
       for (const resource of asList(statement.Resource)) {

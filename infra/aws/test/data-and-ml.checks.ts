@@ -8,7 +8,7 @@ import { CAPTURE_PREFIX, firstDeploymentSpec } from "../constructs/tenant-endpoi
 import { CAPTURE_EXPIRE_AFTER_DAYS, CAPTURE_GLACIER_AFTER_DAYS, DataStack } from "../stacks/data-stack";
 import { CDK_CONTEXT } from "./synth";
 import { synthesized } from "./synthesized";
-import { asList, logicalIdOf, resourcesOf } from "./template-helpers";
+import { asList, logicalIdOf, resourcesOf, type PolicyStatement } from "./template-helpers";
 
 let data: Template;
 let service: Template;
@@ -190,6 +190,23 @@ describe("per tenant ML", () => {
         ModelApprovalStatus: "Approved",
         CustomerMetadataProperties: { tenant: tenant.tenantId, artifactVersion: `v${version}` },
       });
+    }
+  });
+
+  it("lets each execution role write its training jobs' output to /aws/sagemaker/TrainingJobs (developer guide: CreateTrainingJob execution role)", () => {
+    for (const tenant of config.tenants) {
+      const role = logicalIdOf(service, "AWS::IAM::Role", `Tenant${tenant.tenantId.replace(/-/g, "")}ExecutionRole`);
+      const statements = resourcesOf(service, "AWS::IAM::Policy")
+        .filter(([, p]) => JSON.stringify(p.Properties?.Roles).includes(role))
+        .flatMap(([, p]) => asList((p.Properties?.PolicyDocument as { Statement: PolicyStatement[] }).Statement));
+      const training = statements.filter((s) => JSON.stringify(s.Resource).includes(":log-group:/aws/sagemaker/TrainingJobs:*"));
+      expect(training.flatMap((s) => asList(s.Action)).sort()).toEqual([
+        "logs:CreateLogGroup",
+        "logs:CreateLogStream",
+        "logs:DescribeLogStreams",
+        "logs:PutLogEvents",
+      ]);
+      expect(training.flatMap((s) => asList(s.Resource))).toHaveLength(1);
     }
   });
 

@@ -7,6 +7,7 @@ const SERVICE_OF_MODULE: Record<string, string> = {
   "@aws-sdk/client-sagemaker": "sagemaker",
   "@aws-sdk/client-sagemaker-runtime": "sagemaker",
   "@aws-sdk/client-cloudwatch": "cloudwatch",
+  "@aws-sdk/client-cloudwatch-logs": "logs",
   "@aws-sdk/client-dynamodb": "dynamodb",
   "@aws-sdk/lib-dynamodb": "dynamodb",
   "@aws-sdk/client-s3": "s3",

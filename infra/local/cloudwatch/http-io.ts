@@ -9,12 +9,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
 const CONTENT_TYPE = "application/x-amz-json-1.0";
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw requestTooLarge(MAX_BODY_BYTES);
+    if (size > maxBytes) throw requestTooLarge(maxBytes);
     chunks.push(chunk);
   }
   const raw = Buffer.concat(chunks);

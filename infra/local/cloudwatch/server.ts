@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { LOGS_MAX_BODY_BYTES, LOGS_TARGET_PREFIX, openLogsService, type LogsService } from "../cloudwatch-logs/handler";
 import { AlarmEvaluator } from "./alarms/alarm-evaluator";
 import { AlarmStore } from "./alarms/alarm-store";
 import { SnsDelivery, type SnsLambdaSubscription } from "./alarms/sns-delivery";
@@ -72,11 +74,14 @@ export async function startCloudWatchEmulator(opts: CloudWatchEmulatorOptions): 
   });
   const evaluator = new AlarmEvaluator(persistent.store, alarms, sns);
   const ctx: OperationContext = { store: persistent.store, record: (d) => persistent.record(d), alarms, evaluator, now: Date.now };
-  const server = createServer((req, res) => void handle(ctx, req, res));
+  // CloudWatch Logs shares this process and port (README, "CloudWatch Logs"); its data is its own.
+  const logs = await openLogsService({ dataDir: path.join(opts.dataDir, "logs") });
+  const server = createServer((req, res) => void handle(ctx, logs, req, res));
   try {
     await listen(server, opts.port, host);
   } catch (error) {
     await persistent.close();
+    await logs.close();
     throw error;
   }
   if (opts.evaluateAlarms !== false) evaluator.start();
@@ -95,6 +100,7 @@ export async function startCloudWatchEmulator(opts: CloudWatchEmulatorOptions): 
       await evaluator.stop();
       await alarms.flush();
       await persistent.close();
+      await logs.close();
     },
   };
 }
@@ -112,8 +118,12 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function handle(ctx: OperationContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(ctx: OperationContext, logs: LogsService, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
+    const target = String(req.headers["x-amz-target"] ?? "");
+    // The SDK tells the two services apart by X-Amz-Target alone: Logs_20140328.* is CloudWatch Logs.
+    if (req.method === "POST" && target.startsWith(LOGS_TARGET_PREFIX))
+      return await logs.handle(target, await readBody(req, LOGS_MAX_BODY_BYTES), res);
     if (req.method === "GET" && (req.url === "/health" || req.url === "/")) return sendJson(res, 200, { status: "ok" });
     // Emulator-only: evaluate every alarm now (or as of {"at": epoch ms}), not waiting for the schedule.
     if (req.method === "POST" && req.url === "/_emulator/alarms/evaluate") {
@@ -122,7 +132,6 @@ async function handle(ctx: OperationContext, req: IncomingMessage, res: ServerRe
       await ctx.evaluator.settled();
       return sendJson(res, 200, { transitions });
     }
-    const target = String(req.headers["x-amz-target"] ?? "");
     const operation = target.startsWith(TARGET_PREFIX) ? OPERATIONS[target.slice(TARGET_PREFIX.length)] : undefined;
     const body = parseJsonBody(await readBody(req));
     if (!operation || req.method !== "POST") throw unknownOperation(target || `${req.method ?? ""} ${req.url ?? ""}`);

@@ -19,6 +19,7 @@ import {
 import { InvokeEndpointCommand } from "@aws-sdk/client-sagemaker-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sageMakerClient, sageMakerRuntimeClient } from "@/lib/aws/clients";
+import { readLogTail } from "@/lib/training/check-training-job";
 import { startSageMakerEmulator } from "./server";
 import {
   admin,
@@ -118,11 +119,15 @@ describe("training jobs across restarts", () => {
         Tags: [{ Key: "tenant", Value: name }],
       }),
     );
-    const log = await eventually(async () => {
-      const got = (await admin(stack, "GET", `training-jobs/${name}/log`)) as { pid: number | null; lines: string[] };
-      return got.lines.includes("started") && got.pid ? got : undefined;
+    // Started: its first line is in CloudWatch Logs and its process id is known.
+    const running = await eventually(async () => {
+      const [lines, got] = await Promise.all([
+        readLogTail(name),
+        admin(stack, "GET", `training-jobs/${name}/process`) as Promise<{ pid: number | null }>,
+      ]);
+      return lines.includes("started") && got.pid ? got : undefined;
     }, `${name} to start`);
-    return log.pid!;
+    return running.pid!;
   };
 
   it("a job in progress when the emulator stops is Failed with the reason, and its script is gone", async () => {
@@ -155,7 +160,6 @@ describe("training jobs across restarts", () => {
       CreationTime: 1,
       LastModifiedTime: 1,
       tenant: "t",
-      logTail: [],
       pid: orphan.pid,
       workDir,
     };

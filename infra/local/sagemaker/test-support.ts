@@ -52,6 +52,7 @@ export async function startTestStack(options: Partial<SageMakerEmulatorOptions> 
     AWS_ENDPOINT_URL_SAGEMAKER: sagemaker.url,
     AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: sagemaker.url,
     AWS_ENDPOINT_URL_CLOUDWATCH: cloudwatch.url,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: cloudwatch.url,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   await s3Client().send(new CreateBucketCommand({ Bucket: BUCKET }));

@@ -18,11 +18,11 @@ export interface AdminContext {
   holds: TransitionHolds;
   /** Writes buffered capture and metrics now (tests and demos need not wait for the timers). */
   flush(): Promise<void>;
-  /** Training jobs by name (for their log's tail). */
+  /** Training jobs by name (for their script's process id). */
   trainingJobs(): Readonly<Record<string, TrainingJobRecord>>;
 }
 
-const TRAINING_LOG = /^\/_emulator\/training-jobs\/([^/]+)\/log$/;
+const TRAINING_PROCESS = /^\/_emulator\/training-jobs\/([^/]+)\/process$/;
 
 /**
  * `/_emulator/*`: emulator-only controls on the SageMaker port (README). Not an AWS API.
@@ -32,20 +32,20 @@ const TRAINING_LOG = /^\/_emulator\/training-jobs\/([^/]+)\/log$/;
  *   POST   /_emulator/flush
  *   POST   /_emulator/router  {endpointName, seed}  → restarts the endpoint's seeded streams
  *   POST   /_emulator/transitions {endpointName, hold} → hold (true) or finish (false) its transitions
- *   GET    /_emulator/training-jobs/{name}/log  → {TrainingJobName, TrainingJobStatus, pid, lines}: the last
- *          50 lines of the script's output (on AWS: CloudWatch Logs, /aws/sagemaker/TrainingJobs)
+ *   GET    /_emulator/training-jobs/{name}/process → {TrainingJobName, TrainingJobStatus, pid}: the script's
+ *          process id, so a test can check a stopped job's script is gone (its output is in CloudWatch Logs)
  */
 export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = newRequestId();
   try {
     const route = `${req.method ?? "GET"} ${url.pathname.replace(/\/+$/, "")}`;
     if (route === "GET /_emulator/faults") return json(res, 200, { faults: ctx.faults.list() });
-    const trainingLog = req.method === "GET" ? TRAINING_LOG.exec(url.pathname) : null;
-    if (trainingLog) {
-      const name = decodeURIComponent(trainingLog[1]!);
+    const trainingProcess = req.method === "GET" ? TRAINING_PROCESS.exec(url.pathname) : null;
+    if (trainingProcess) {
+      const name = decodeURIComponent(trainingProcess[1]!);
       const job = ctx.trainingJobs()[name];
       if (!job) throw new ApiError("NotFound", 404, `No training job ${name}.`);
-      return json(res, 200, { TrainingJobName: name, TrainingJobStatus: job.TrainingJobStatus, pid: job.pid ?? null, lines: job.logTail });
+      return json(res, 200, { TrainingJobName: name, TrainingJobStatus: job.TrainingJobStatus, pid: job.pid ?? null });
     }
     if (route === "POST /_emulator/faults") {
       const fault = parseWith(faultSchema, await readBody(req));

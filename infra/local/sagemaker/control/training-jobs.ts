@@ -121,7 +121,6 @@ const createTrainingJob: Operation = (ctx, body) => {
     CreationTime: now,
     LastModifiedTime: now,
     tenant,
-    logTail: [],
   };
   state.trainingJobs[input.TrainingJobName] = record;
   if (Tags) putTags(state, jobArn, Tags);
@@ -132,7 +131,8 @@ const createTrainingJob: Operation = (ctx, body) => {
 
 /** The job as DescribeTrainingJob answers it: the emulator's own members dropped, times in epoch seconds. */
 export function describeJob(job: TrainingJobRecord): Json {
-  const { tenant: _tenant, logTail: _logTail, pid: _pid, workDir: _workDir, ...wire } = job;
+  // logTail: what emulators saved before the log went to CloudWatch Logs; never on the wire.
+  const { tenant: _tenant, logTail: _logTail, pid: _pid, workDir: _workDir, ...wire } = job as TrainingJobRecord & { logTail?: unknown };
   const ended = job.TrainingEndTime !== undefined && job.TrainingStartTime !== undefined;
   const trainingSeconds = ended ? Math.max(1, Math.round((job.TrainingEndTime! - job.TrainingStartTime!) / 1000)) : undefined;
   return {

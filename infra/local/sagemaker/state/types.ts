@@ -144,7 +144,6 @@ export interface TrainingJobRecord extends Json {
   ModelArtifacts?: { S3ModelArtifacts: string };
   FinalMetricDataList?: { MetricName: string; Value: number; Timestamp: number }[];
   tenant: string;
-  logTail: string[];
   /** The script's process id while it runs (and after, so a test can check it is gone). */
   pid?: number;
   /** The job's stand-in for /opt/ml while it runs (so a restart can find and end an orphaned script). */

@@ -1,11 +1,14 @@
 /**
- * The script's output as its CloudWatch log stream would hold it, kept to the last lines (the
- * emulator has no CloudWatch Logs: `GET /_emulator/training-jobs/{name}/log` reads this tail), and
- * the metrics SageMaker extracts from that output with AlgorithmSpecification.MetricDefinitions
- * (each Regex's first group, parsed as a number; the last value seen is the final one).
+ * The script's output, line by line, to the job's CloudWatch Logs stream (log-stream.ts), and the
+ * metrics SageMaker extracts from that output with AlgorithmSpecification.MetricDefinitions (each
+ * Regex's first group, parsed as a number; the last value seen is the final one).
  */
-export const LOG_TAIL_LINES = 50;
 const MAX_LINE = 2_000;
+
+/** Where each line goes: the job's log stream (TrainingLogStream). */
+export interface LogSink {
+  add(message: string, at: number): void;
+}
 
 export interface MetricDefinition {
   Name: string;
@@ -19,7 +22,7 @@ export class JobLog {
   readonly metrics = new Map<string, { value: number; at: number }>();
 
   constructor(
-    private readonly tail: string[],
+    private readonly sink: LogSink,
     definitions: readonly MetricDefinition[],
     private readonly now: () => number,
     private readonly changed: () => void,
@@ -35,8 +38,7 @@ export class JobLog {
 
   line(text: string, stream: "stdout" | "stderr" = "stdout"): void {
     const line = text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text;
-    this.tail.push(line);
-    if (this.tail.length > LOG_TAIL_LINES) this.tail.splice(0, this.tail.length - LOG_TAIL_LINES);
+    this.sink.add(line, this.now());
     if (stream === "stderr" && line.trim() !== "") {
       this.stderrTail.push(line);
       if (this.stderrTail.length > 20) this.stderrTail.shift();

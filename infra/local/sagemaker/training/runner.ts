@@ -8,6 +8,7 @@ import type { StateStore } from "../state/store";
 import type { TrainingJobRecord } from "../state/types";
 import { JobLog, type MetricDefinition } from "./job-log";
 import { fail, transition } from "./job-status";
+import { TrainingLogStream } from "./log-stream";
 import { instanceDirs, ScriptModeError, scriptInvocation, type InstanceDirs, type ScriptInvocation } from "./script-mode";
 import { downloadPrefix, extractTarGz, getObject, listFiles, packDirectory, parseS3Uri, putObject } from "./s3-files";
 
@@ -131,8 +132,9 @@ export class TrainingJobRunner implements TrainingRunner {
       if (!active.ending) {
         transition(job, "Training", now());
         store.changed();
-        const log = new JobLog(job.logTail, metricDefinitions(job), now, () => this.closed || store.changed());
-        const exit = await this.execute(job, active, invocation, dirs, log);
+        const stream = new TrainingLogStream(job.TrainingJobName, now());
+        const log = new JobLog(stream, metricDefinitions(job), now, () => this.closed || store.changed());
+        const exit = await this.execute(job, active, invocation, dirs, log).finally(() => stream.flush());
         if (this.closed) return;
         if (!active.ending && exit.code !== 0) {
           fail(

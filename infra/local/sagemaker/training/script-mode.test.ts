@@ -12,7 +12,6 @@ const job = (HyperParameters: Record<string, string>): TrainingJobRecord => ({
   CreationTime: 0,
   LastModifiedTime: 0,
   tenant: "t",
-  logTail: [],
   HyperParameters,
   InputDataConfig: [{ ChannelName: "validation" }, { ChannelName: "train" }],
 });
