@@ -79,6 +79,7 @@ export function ModelVersionsTable({
                   <span className="block whitespace-nowrap text-[12px]">
                     {m?.trainingWindow ? `${formatDay(m.trainingWindow.from)} → ${formatDay(m.trainingWindow.to)}` : "—"}
                   </span>
+                  {m?.sampleWarning && <span className="mt-1 block max-w-56 text-[12px] text-warning">{m.sampleWarning}</span>}
                 </td>
                 <td className="px-4 py-2.5">
                   <Badge tone={approval.tone}>{approval.label}</Badge>

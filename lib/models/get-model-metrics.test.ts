@@ -41,6 +41,8 @@ describe("getModelMetrics", () => {
       prAuc: 0.862,
       recallAt80Precision: 0.826,
       evaluatedRows: 50_000,
+      evaluatedFrauds: null,
+      sampleWarning: null,
       dataset: "test",
       evaluatedAt: null,
       trainingWindow: null,
@@ -71,6 +73,18 @@ describe("getModelMetrics", () => {
   it("is null, not a guess, when the package has no evaluation or the file is not one", async () => {
     expect(await getModelMetrics(ARN, deps(undefined, evaluation))).toBeNull();
     expect(await getModelMetrics(ARN, deps("s3://models/x.json", { roc_auc: "high" }))).toBeNull();
+  });
+
+  it("warns when the held-out split has fewer than 30 rows of a class, and counts both classes", async () => {
+    const thin = await getModelMetrics(ARN, deps("s3://models/e.json", { ...evaluation, rows: 51, frauds: 50 }));
+    expect(thin).toMatchObject({ evaluatedRows: 51, evaluatedFrauds: 50 });
+    expect(thin?.sampleWarning).toBe(
+      "Held out: 51 rows, 50 fraud and 1 legitimate. With fewer than 30 of a class, these figures and production's beside them say little.",
+    );
+    const fewFrauds = await getModelMetrics(ARN, deps("s3://models/e.json", { ...evaluation, rows: 5_000, frauds: 29 }));
+    expect(fewFrauds?.sampleWarning).toContain("29 fraud and 4971 legitimate");
+    const enough = await getModelMetrics(ARN, deps("s3://models/e.json", { ...evaluation, rows: 60, frauds: 30 }));
+    expect(enough?.sampleWarning).toBeNull();
   });
 
   it("reports recall at 80% precision as missing when that point was not evaluated", async () => {

@@ -13,6 +13,7 @@ const window = z.object({ from: z.string().nullable().optional(), to: z.string()
 export const evaluationSchema = z.object({
   dataset: z.string(),
   rows: z.number().int().nonnegative(),
+  frauds: z.number().int().nonnegative().optional(),
   roc_auc: z.number(),
   pr_auc: z.number(),
   recall_at_precision: recallAtPrecision,
@@ -38,12 +39,33 @@ export interface HeadlineFigures {
 
 export interface ModelMetrics extends HeadlineFigures {
   evaluatedRows: number;
+  /** Frauds among the evaluated rows; null where the evaluation does not say. */
+  evaluatedFrauds: number | null;
+  /** Set when either class is too thin on the held-out split for its figures to mean much. */
+  sampleWarning: string | null;
   dataset: string;
   evaluatedAt: string | null;
   trainingWindow: { from: string | null; to: string | null; description: string | null } | null;
   testWindow: { from: string | null; to: string | null } | null;
   /** The champion (production when this version was trained) on this version's test split. */
   champion: (HeadlineFigures & { version: number }) | null;
+}
+
+/**
+ * Below this many rows of either class on the held-out split, ROC-AUC, PR-AUC and recall rest on a
+ * handful of items (one legitimate row makes ROC-AUC a count of the frauds scored above it), so the
+ * figures — and the comparison with production's on the same rows — are shown with a warning.
+ */
+export const MIN_EVALUATED_PER_CLASS = 30;
+
+export function sampleWarningOf(rows: number, frauds: number | null): string | null {
+  if (frauds === null) return null;
+  const legit = rows - frauds;
+  if (Math.min(frauds, legit) >= MIN_EVALUATED_PER_CLASS) return null;
+  return (
+    `Held out: ${rows} rows, ${frauds} fraud and ${legit} legitimate. With fewer than ${MIN_EVALUATED_PER_CLASS} of a class, ` +
+    `these figures and production's beside them say little.`
+  );
 }
 
 const at80 = (points: z.infer<typeof recallAtPrecision>) => points.find((p) => Math.abs(p.precision - 0.8) < 1e-9)?.recall ?? null;
@@ -55,6 +77,8 @@ export function toModelMetrics(evaluation: z.infer<typeof evaluationSchema>): Mo
     prAuc: evaluation.pr_auc,
     recallAt80Precision: at80(evaluation.recall_at_precision),
     evaluatedRows: evaluation.rows,
+    evaluatedFrauds: evaluation.frauds ?? null,
+    sampleWarning: sampleWarningOf(evaluation.rows, evaluation.frauds ?? null),
     dataset: evaluation.dataset,
     evaluatedAt: context?.evaluated_at ?? null,
     trainingWindow: context?.training_window

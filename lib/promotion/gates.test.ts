@@ -10,6 +10,8 @@ const metrics = (figures: Partial<ModelMetrics>): ModelMetrics => ({
   prAuc: 0.8,
   recallAt80Precision: 0.8,
   evaluatedRows: 50_000,
+  evaluatedFrauds: 700,
+  sampleWarning: null,
   dataset: "test",
   evaluatedAt: null,
   trainingWindow: null,

@@ -45,6 +45,8 @@ export const promotionApiSchemas = {
         properties: {
           ...figures,
           evaluatedRows: { type: "integer" },
+          evaluatedFrauds: { type: "integer", nullable: true },
+          sampleWarning: { ...nullableStr, description: "Set when the held-out split has fewer than 30 rows of either class" },
           evaluatedAt: nullableStr,
           trainingWindow: { type: "object", nullable: true, properties: { from: nullableStr, to: nullableStr, description: nullableStr } },
           champion: { type: "object", nullable: true, properties: { version: { type: "integer" }, ...figures } },

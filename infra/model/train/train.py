@@ -52,7 +52,8 @@ def parse_args():
     parser.add_argument("--test", default=env("SM_CHANNEL_TEST"))
     # Registry metadata, passed like hyperparameters so the card is reproducible.
     parser.add_argument("--model_package_group", default="fraud")
-    parser.add_argument("--version", type=int, default=1)
+    # Unset for a retraining job: the registry assigns the version when the job's output is registered.
+    parser.add_argument("--version", type=int, default=None)
     parser.add_argument("--description", default="")
     parser.add_argument("--created", default="2026-01-01T00:00:00Z")
     annotate.add_context_arguments(parser)
@@ -148,7 +149,8 @@ def main():
     with open(os.path.join(args.output_data_dir, "baseline.json"), "w", encoding="utf-8") as handle:
         handle.write(baseline.dumps(baseline.build_baseline(X, y, predict(booster, names, X), spec)))
     write_json(args.output_data_dir, "model-card.json", model_card(args, params, names, y, y_val, evaluation))
-    print(f"{args.model_package_group} v{args.version}: {held_out} ROC-AUC {evaluation['roc_auc']:.4f} "
+    candidate = f"v{args.version}" if args.version is not None else "candidate"
+    print(f"{args.model_package_group} {candidate}: {held_out} ROC-AUC {evaluation['roc_auc']:.4f} "
           f"PR-AUC {evaluation['pr_auc']:.4f} ({len(y)} rows, {time.time() - started:.1f}s)")
 
 
