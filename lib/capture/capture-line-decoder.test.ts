@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { mulberry32 } from "@/lib/random/mulberry32";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { FEATURES } from "@/lib/features/schema";
@@ -47,16 +48,6 @@ function compare(lines: readonly string[]) {
   return { disagreements, accepted };
 }
 
-/** mulberry32: a fixed sequence, so the mutations are the same on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const ALPHABET = ['"', "{", "}", ",", ":", "\\", " ", "\t", "0", "9", ".", "-", "e", "+", "n", "u", "é", "\u0001", "\ufeff", "CSV", "\\n"];
 
 function mutants(line: string, count: number, next: () => number): string[] {
@@ -147,7 +138,7 @@ describe("CaptureLineDecoder", () => {
   });
 
   it("declines every line decodeCaptureLine rejects, and agrees on the rest (mutated lines)", () => {
-    const next = random(20261201);
+    const next = mulberry32(20261201);
     const lines = [csvLine, ...real.slice(0, 3)].flatMap((line) => mutants(line, 400, next));
     const rejected = lines.filter((line) => slow(line) instanceof Error);
     expect(rejected.filter((line) => fast(line).accepted)).toEqual([]);

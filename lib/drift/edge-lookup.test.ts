@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { mulberry32 } from "@/lib/random/mulberry32";
 import { describe, expect, it } from "vitest";
 import { baselineSchema } from "./baseline";
 import { binIndex, coarseOfFine, EdgeLookup } from "./edge-lookup";
@@ -10,17 +11,6 @@ const plan = binningPlan(
     JSON.parse(readFileSync(new URL("../../infra/model/artifacts/acme-bank-fraud/v2/baseline.json", import.meta.url), "utf8")),
   ),
 );
-
-/** mulberry32: the same values on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values that test a lookup: every edge, its neighbouring doubles, cell borders, outside values, random ones. */
 function probes(edges: Float64Array, next: () => number): number[] {
@@ -38,7 +28,7 @@ function probes(edges: Float64Array, next: () => number): number[] {
 
 describe("EdgeLookup", () => {
   it("answers binIndex for every value, on the baselines' edges and on edges with ties, gaps and extremes", () => {
-    const next = random(42);
+    const next = mulberry32(42);
     const sets: Float64Array[] = plan.features.flatMap((f) => (f.kind === "numeric" ? [f.fine, f.coarse] : []));
     sets.push(plan.score.fine, plan.score.coarse);
     sets.push(
@@ -61,7 +51,7 @@ describe("EdgeLookup", () => {
 
 describe("coarseOfFine", () => {
   it("maps a fine bin to the coarse bin of its values when the coarse edges are fine edges, else declines", () => {
-    const next = random(7);
+    const next = mulberry32(7);
     for (const f of [...plan.features.filter((f) => f.kind === "numeric"), plan.score]) {
       const table = coarseOfFine(f.coarse, f.fine);
       expect(table).not.toBeNull();

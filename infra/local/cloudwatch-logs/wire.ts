@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { valueAt } from "../cloudwatch/wire";
 import { constraintViolation, invalidParameter, LogsError } from "./errors";
 import { logGroupNotFound } from "./errors";
 import type { LogGroupState, LogStore } from "./store";
@@ -41,15 +42,6 @@ function constraint(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_format") return `Member must satisfy regular expression pattern: ${issue.message}`;
   if (issue.code === "invalid_value") return `Member must satisfy enum value set: [${issue.values.map(String).join(", ")}]`;
   return `Member is not valid (${issue.message})`;
-}
-
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let current = input;
-  for (const part of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
 }
 
 /**

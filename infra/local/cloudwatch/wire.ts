@@ -67,7 +67,8 @@ export function parameterPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part) => (typeof part === "number" ? `member.${part + 1}` : String(part))).join(".");
 }
 
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+/** The value at a zod issue's path (shared with the Logs emulator's wire). */
+export function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let current = input;
   for (const part of path) {
     if (current === null || typeof current !== "object") return undefined;

@@ -1,4 +1,4 @@
-import { mulberry32 } from "../xgboost/seeded-random";
+import { mulberry32 } from "@/lib/random/mulberry32";
 
 /**
  * The emulator's chance, per endpoint and seeded, so tests can reproduce it: which variant a call

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { mulberry32 } from "../xgboost/seeded-random";
+import { mulberry32 } from "@/lib/random/mulberry32";
 import { predictBatch, type XgboostModel } from "../xgboost";
 import type { RecordBatch } from "./payload";
 

@@ -1,4 +1,4 @@
-import { mulberry32 } from "./seeded-random";
+import { mulberry32 } from "@/lib/random/mulberry32";
 
 /**
  * Benchmark rows that exercise a model the way real traffic does without needing its data set:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseXgboostModel } from "./index";
 import { modelJson, type TestNode } from "./test-model-json";
-import { mulberry32 } from "./seeded-random";
+import { mulberry32 } from "@/lib/random/mulberry32";
 
 // Independent reference: exact Shapley values by enumerating feature subsets, with the
 // path-dependent value function v(S) (features outside S follow both branches weighted by cover).

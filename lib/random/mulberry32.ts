@@ -1,7 +1,7 @@
 /**
- * mulberry32: a tiny seeded PRNG for the bench rows and the random trees of the tests, so both
- * are the same on every run. (The simulator's own, infra/model/simulator/random.ts, is richer than
- * these need.)
+ * mulberry32: a tiny seeded PRNG for the emulator's bench rows and sampling and for tests' generated
+ * cases, so they are the same on every run. (The simulator's own, infra/model/simulator/random.ts, is
+ * richer than these need.)
  */
 export function mulberry32(seed: number): () => number {
   let a = seed;
