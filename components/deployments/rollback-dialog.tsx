@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button, Field, TextInput } from "@/components/settings/controls";
 import { postRollback, type EndpointDetail } from "@/lib/queries/endpoints";
 import type { RollbackEvent } from "@/lib/queries/rollbacks";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import type { RollbackPlan } from "./rollback-plan";
 import { TrafficDiffTable } from "./traffic-diff-table";
 

@@ -7,7 +7,7 @@ import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
 import { isApiError } from "@/lib/queries/api-error";
 import { isShadow, putWeights, type EndpointDetail } from "@/lib/queries/endpoints";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { VersionLink } from "./variants-table";
 import { checkSplit, initialTyped, type SplitRow } from "./weights-form";
 

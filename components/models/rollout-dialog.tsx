@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { Modal } from "@/components/deployments/modal";
+import { Modal } from "@/components/ui/modal";
 import { Button, Field, TextInput } from "@/components/settings/controls";
 import { isApiError } from "@/lib/queries/api-error";
 

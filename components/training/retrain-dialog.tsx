@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Field, TextInput } from "@/components/settings/controls";
+import { Modal } from "@/components/ui/modal";
 import { trainingPreviewQueryOptions } from "@/lib/queries/training";
 import type { TrainingParameters } from "@/lib/training/training-job";
 
@@ -61,26 +62,14 @@ export function RetrainDialog(props: {
   const rounds = /^\d+$/.test(numRound) ? Number(numRound) : null;
   const window = windowOf(fromDate, toDate);
   const preview = useQuery({ ...trainingPreviewQueryOptions(window.from, window.to, rounds), enabled: fromDate <= toDate });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onCancel();
-    addEventListener("keydown", onKey);
-    return () => removeEventListener("keydown", onKey);
-  }, [onCancel]);
   return (
-    <div className="fixed inset-0 z-40 flex items-center justify-center bg-black/30 p-4">
+    <Modal title="Retrain from verified labels" onClose={onCancel} isBusy={isPending}>
       <form
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="retrain-title"
-        className="max-h-[90vh] w-full max-w-xl overflow-y-auto rounded-lg border border-line bg-surface p-5 shadow-xl"
         onSubmit={(e) => {
           e.preventDefault();
           onConfirm({ ...window, ...(rounds ? { hyperparameters: { num_round: rounds } } : {}) });
         }}
       >
-        <h2 id="retrain-title" className="text-[15px] font-semibold">
-          Retrain from verified labels
-        </h2>
         <p className="mt-1 text-[13px] text-muted">
           A SageMaker training job on the production version&apos;s training data plus the analysts&apos; matured verdicts of the window.
           The new version is registered pending approval and compared with production on the same out-of-time split.
@@ -128,6 +117,6 @@ export function RetrainDialog(props: {
           </Button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

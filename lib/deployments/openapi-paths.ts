@@ -4,6 +4,7 @@ import { rollbackRequestSchema, setWeightsRequestSchema } from "./requests";
 import {
   asOpenApi,
   errorResponse as error,
+  jsonRequestBody,
   jsonResponse as json,
   schemaRef as ref,
   sessionSecurity as session,
@@ -18,7 +19,6 @@ import {
  */
 const common = { "401": error("Not signed in"), "403": error("The role may not use endpoints (analysts)") };
 const nameParam = { name: "name", in: "path", required: true, schema: { type: "string", maxLength: 63 } };
-const body = (schema: string) => ({ required: true, content: { "application/json": { schema: ref(schema) } } });
 
 const trafficState = {
   type: "object",
@@ -102,7 +102,7 @@ export const deploymentApiPaths = {
       summary: "Set the traffic split (UpdateEndpointWeightsAndCapacities); audited",
       security: session,
       parameters: [nameParam],
-      requestBody: body("SetWeightsRequest"),
+      requestBody: jsonRequestBody("SetWeightsRequest"),
       responses: {
         "200": json("EndpointDetail", "Applied; the endpoint is Updating until the weights are current"),
         "400": error("Unknown variant, negative weight, all zero, no reason"),
@@ -121,7 +121,7 @@ export const deploymentApiPaths = {
       summary: "Roll back to the last known-good state: canary 0 / production 100, or after a promotion the previous endpoint config",
       security: session,
       parameters: [nameParam],
-      requestBody: body("RollbackRequest"),
+      requestBody: jsonRequestBody("RollbackRequest"),
       responses: {
         "200": {
           description: "outcome succeeded (traffic is moving) or already_rolled_back (another call won: its event)",
@@ -194,7 +194,7 @@ export const deploymentApiPaths = {
       operationId: "saveNotificationWebhooks",
       summary: "Set or remove (null) the Slack and Teams Workflows webhook URLs (admin); audited with masked URLs",
       security: session,
-      requestBody: body("SaveWebhooksRequest"),
+      requestBody: jsonRequestBody("SaveWebhooksRequest"),
       responses: { "200": json("MaskedWebhooks"), "400": error("Not an http(s) URL"), ...common, "409": error("Changed meanwhile") },
     },
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DRIFT_STATUSES, DRIFT_TRIGGERS } from "./drift-run";
 import { driftRunRequestSchema } from "./drift-request";
-import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
+import { errorResponse as error, jsonRequestBody, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * The drift API's part of the OpenAPI document (merged by lib/scoring/openapi-document.ts). Session
@@ -170,7 +170,7 @@ export const driftApiPaths = {
       operationId: "runDrift",
       summary: "Run the drift job now over exactly [from, to) (audited)",
       security: session,
-      requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/DriftRunRequest" } } } },
+      requestBody: jsonRequestBody("DriftRunRequest"),
       responses: {
         "201": json("DriftRun", "The recorded run"),
         "400": error("Invalid window (from not before to, longer than the maximum) or endpoint name"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { approvalRequestSchema } from "./approval-request";
-import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
+import { errorResponse as error, jsonRequestBody, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * The Models page's and the error budget's part of the OpenAPI document (merged by
@@ -134,7 +134,7 @@ export const promotionApiPaths = {
       summary: "Approve or reject a version (UpdateModelPackage with ApprovalDescription), audited",
       security: session,
       parameters: [version],
-      requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ApprovalRequest" } } } },
+      requestBody: jsonRequestBody("ApprovalRequest"),
       responses: {
         "200": json("ModelVersion", "The version after the decision (unchanged when it already had that status)"),
         "400": error("Invalid status or missing comment"),

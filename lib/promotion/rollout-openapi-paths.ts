@@ -1,6 +1,6 @@
 import { DEFAULT_CANARY_PERCENT, MAX_CANARY_PERCENT, MIN_CANARY_PERCENT } from "./deploy-candidate";
 import { DEFAULT_PROMOTION_GUARDRAILS as G } from "./guardrails";
-import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
+import { errorResponse as error, jsonRequestBody, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 
 /**
  * Shadow, canary, promotion and backtest routes in the OpenAPI document (merged by
@@ -16,28 +16,21 @@ export const rolloutApiPaths = {
       summary: "Deploy an approved version as a shadow or a canary (a new endpoint config, recorded and audited)",
       security: session,
       parameters: [versionParam],
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              required: ["endpoint", "mode"],
-              properties: {
-                endpoint: { type: "string", description: "The tenant's endpoint" },
-                mode: { type: "string", enum: ["shadow", "canary"] },
-                weight: {
-                  type: "number",
-                  minimum: MIN_CANARY_PERCENT,
-                  maximum: MAX_CANARY_PERCENT,
-                  description: `Canary share in percent (default ${DEFAULT_CANARY_PERCENT}); not for a shadow`,
-                },
-                reason: { type: "string" },
-              },
-            },
+      requestBody: jsonRequestBody({
+        type: "object",
+        required: ["endpoint", "mode"],
+        properties: {
+          endpoint: { type: "string", description: "The tenant's endpoint" },
+          mode: { type: "string", enum: ["shadow", "canary"] },
+          weight: {
+            type: "number",
+            minimum: MIN_CANARY_PERCENT,
+            maximum: MAX_CANARY_PERCENT,
+            description: `Canary share in percent (default ${DEFAULT_CANARY_PERCENT}); not for a shadow`,
           },
+          reason: { type: "string" },
         },
-      },
+      }),
       responses: {
         "200": json("Deployment"),
         "400": error("Invalid body (the field is named)"),
@@ -108,18 +101,11 @@ export const rolloutApiPaths = {
         `${G.p95LatencySlackMs} ms, and the error budget is not frozen (the defaults; each is a tenant setting, settings.promotionGuardrails).`,
       security: session,
       parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              required: ["variant", "reason"],
-              properties: { variant: { type: "string" }, reason: { type: "string" } },
-            },
-          },
-        },
-      },
+      requestBody: jsonRequestBody({
+        type: "object",
+        required: ["variant", "reason"],
+        properties: { variant: { type: "string" }, reason: { type: "string" } },
+      }),
       responses: {
         "200": json("Deployment"),
         "400": error("Invalid body"),
@@ -161,21 +147,14 @@ export const rolloutApiPaths = {
       summary: "Replay a window of captured traffic through a version (any approval status) and compare with the decisions served",
       security: session,
       parameters: [versionParam],
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              required: ["from", "to"],
-              properties: {
-                from: { type: "string", format: "date-time" },
-                to: { type: "string", format: "date-time", description: "At most 31 days after from" },
-              },
-            },
-          },
+      requestBody: jsonRequestBody({
+        type: "object",
+        required: ["from", "to"],
+        properties: {
+          from: { type: "string", format: "date-time" },
+          to: { type: "string", format: "date-time", description: "At most 31 days after from" },
         },
-      },
+      }),
       responses: {
         "202": {
           description: "Started; follow it with GET /api/backtests/{id}",

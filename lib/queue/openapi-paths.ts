@@ -5,6 +5,7 @@ import { QUEUE_STATUSES } from "./queue-item";
 import {
   asOpenApi,
   errorResponse as error,
+  jsonRequestBody,
   jsonResponse as json,
   sessionSecurity as session,
   queryParam as query,
@@ -17,7 +18,6 @@ import {
  */
 const common = { "401": error("Not signed in"), "403": error("The role may not use the queue") };
 const txnIdParam = { name: "txnId", in: "path", required: true, schema: { type: "string", maxLength: 128 } };
-const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 
 const queueRow = {
   type: "object",
@@ -92,7 +92,7 @@ export const queueApiPaths = {
       summary: "Claim the item for 5 minutes; takeOver claims it from a colleague (audited)",
       security: session,
       parameters: [txnIdParam],
-      requestBody: { ...body("ClaimRequest"), required: false },
+      requestBody: { ...jsonRequestBody("ClaimRequest"), required: false },
       responses: {
         "200": json("ClaimResult"),
         "404": error("Not found"),
@@ -114,7 +114,7 @@ export const queueApiPaths = {
       summary: "Confirm fraud, mark a false positive or escalate (audited)",
       security: session,
       parameters: [txnIdParam],
-      requestBody: body("VerdictRequest"),
+      requestBody: jsonRequestBody("VerdictRequest"),
       responses: {
         "200": json("VerdictResult", "Applied, or unchanged when the same analyst sent the same verdict again"),
         "400": error("Invalid body"),
@@ -129,7 +129,7 @@ export const queueApiPaths = {
       operationId: "recordVerdicts",
       summary: "One verdict on up to 100 items; an outcome per item (idempotent)",
       security: session,
-      requestBody: body("BulkVerdictRequest"),
+      requestBody: jsonRequestBody("BulkVerdictRequest"),
       responses: { "200": json("BulkVerdictResult"), "400": error("Invalid body"), ...common },
     },
   },

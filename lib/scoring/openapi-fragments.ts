@@ -15,6 +15,12 @@ export const jsonResponse = (schema: string, description = "OK") => ({
   content: { "application/json": { schema: schemaRef(schema) } },
 });
 
+/** A required JSON request body: the named component schema, or one written inline. */
+export const jsonRequestBody = (schema: string | Record<string, unknown>) => ({
+  required: true,
+  content: { "application/json": { schema: typeof schema === "string" ? schemaRef(schema) : schema } },
+});
+
 /** A response with the one error body `{ error: { code, message, details? } }`. */
 export const errorResponse = (description: string) => jsonResponse("Error", description);
 

@@ -1,4 +1,4 @@
-import { errorResponse as error, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
+import { errorResponse as error, jsonRequestBody, jsonResponse as json, sessionSecurity as session } from "@/lib/scoring/openapi-fragments";
 import { HYPERPARAMETER_NAMES, MAX_WINDOW_DAYS, TRAINING_STATUSES } from "./training-job";
 
 /**
@@ -33,19 +33,12 @@ export const trainingApiPaths = {
       description:
         "A window without matured labels still starts a job, which fails at its first step with the reason (on record, in the jobs list).",
       security: session,
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              required: ["from", "to"],
-              additionalProperties: false,
-              properties: { ...windowProperties, hyperparameters },
-            },
-          },
-        },
-      },
+      requestBody: jsonRequestBody({
+        type: "object",
+        required: ["from", "to"],
+        additionalProperties: false,
+        properties: { ...windowProperties, hyperparameters },
+      }),
       responses: {
         "201": json("TrainingJob", "The job, Preparing"),
         "400": error("Invalid body (the field is named): from after to, a window too long, an unknown or out-of-range hyper-parameter"),

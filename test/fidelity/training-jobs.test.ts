@@ -24,6 +24,7 @@ import {
   waitForJob,
   ROLE,
 } from "./training-support";
+import { isAlive } from "@/test/support/process-alive";
 
 /**
  * Training jobs (SageMaker API reference: CreateTrainingJob, DescribeTrainingJob, ListTrainingJobs,
@@ -62,15 +63,6 @@ const trainJob = (name: string, tenant: string, extra: Partial<CreateTrainingJob
 
 const sleepJob = (name: string, tenant: string, maxRuntime?: number) =>
   jobInput(name, tenant, { program: "sleep.py", submit: sleeper, maxRuntime, channels: [channel("train", data.train)] });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // Concurrent: each case has its own tenant, and the scripts' start-up dominates (two cores).
 describe.concurrent("training jobs (SageMaker API reference: CreateTrainingJob, DescribeTrainingJob)", () => {

@@ -34,6 +34,7 @@ import {
   XGBOOST_IMAGE,
   type TestStack,
 } from "./test-support";
+import { isAlive } from "@/test/support/process-alive";
 
 let stack: TestStack;
 
@@ -89,15 +90,6 @@ describe("state across restarts", () => {
     expect(next.ModelPackageArn).toBe("arn:aws:sagemaker:us-east-1:000000000000:model-package/g/2");
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("training jobs across restarts", () => {
   const sleeper = async (name: string) => {

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, type ReactNode } from "react";
 
-/** The dialogs' frame: a modal with a title, closed by Escape unless an action is running. */
+/** The dialogs' frame: a modal with a title, closed by Escape unless an action is running (deployments, rollouts, retraining). */
 export function Modal({
   title,
   onClose,
